@@ -1,0 +1,166 @@
+"""The one cattrs converter that turns JSON values into records and back.
+
+cattrs' default hooks coerce: ``12.7`` becomes ``12``, ``None`` becomes
+``"None"``, ``"abc"`` becomes ``("a", "b", "c")``. Every hook here refuses
+instead, and :func:`problems_of` turns cattrs' detailed validation errors into
+:class:`~nato_rok.exceptions.Problem` tuples that name JSON paths.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+from cattrs import Converter
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn
+from cattrs.preconf.json import make_converter
+
+from nato_rok.exceptions import Problem
+
+T = TypeVar("T")
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_JSON_TYPES = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
+
+
+class Refusal(ValueError):
+    """A value of the wrong JSON type or form; its message is shown as is."""
+
+
+def _kind(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _expect(value: Any, wanted: type, name: str) -> None:
+    if type(value) is not wanted:
+        raise Refusal(f"expected {name}, got {_kind(value)}")
+
+
+def _structure_str(value: Any, _: type) -> str:
+    _expect(value, str, "string")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise Refusal(f"string holds a lone surrogate at index {exc.start}") from exc
+    return value  # type: ignore[no-any-return]  # checked above
+
+
+def _structure_int(value: Any, _: type) -> int:
+    _expect(value, int, "integer")
+    return value  # type: ignore[no-any-return]  # checked above
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    _expect(value, bool, "boolean")
+    return value  # type: ignore[no-any-return]  # checked above
+
+
+def _structure_date(value: Any, _: type) -> datetime.date:
+    _expect(value, str, "date string YYYY-MM-DD")
+    if _DATE.fullmatch(value) is None:
+        raise Refusal(f"expected a date as YYYY-MM-DD, got {value!r}")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise Refusal(f"no such date: {value!r}") from exc
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    values = {member.value: member for member in cls}
+    allowed = ", ".join(repr(value) for value in values)
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        _expect(value, str, "string")
+        try:
+            return values[value]
+        except KeyError:
+            raise Refusal(f"expected one of {allowed}, got {value!r}") from None
+
+    return structure
+
+
+def _tuple_hook(cls: Any, converter: Converter) -> Callable[[Any, type], tuple[Any, ...]]:
+    inner = homogenous_tuple_structure_factory(cls, converter)
+
+    def structure(value: Any, cl: type) -> tuple[Any, ...]:
+        _expect(value, list, "array")
+        return inner(value, cl)  # type: ignore[no-any-return]  # cattrs hook
+
+    return structure
+
+
+def _attrs_hook(cls: type[T], converter: Converter) -> Callable[[Any, type], T]:
+    inner = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure(value: Any, cl: type) -> T:
+        _expect(value, dict, "object")
+        return inner(value, cl)
+
+    return structure
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = get_args(cls)
+    return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+@functools.cache
+def converter() -> Converter:
+    """Return the strict converter (built once, on first use)."""
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    conv.register_structure_hook_factory(
+        lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), _enum_hook
+    )
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook)
+    return conv
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return "required key is missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = ", ".join(repr(key) for key in sorted(exc.extra_fields))
+        return f"unknown key(s) {keys}"
+    if isinstance(exc, (Refusal, ValueError, TypeError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Flatten a cattrs validation error into problems with JSON paths."""
+    if isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        nested = [(sub, f"{path}[{note.index!r}]") for sub, note in with_notes]
+    elif isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        nested = [(sub, f"{path}.{note.name}") for sub, note in with_notes]
+    else:
+        return [Problem(path, _describe(exc))]
+    problems = [Problem(path, _describe(sub)) for sub in without]
+    for sub, sub_path in nested:
+        problems.extend(problems_of(sub, sub_path))
+    return problems

@@ -1,0 +1,117 @@
+"""Whole documents: JSON text in, a checked :class:`Dataset` out, and back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nato_rok.dataset import Dataset
+from nato_rok.exceptions import (
+    IntegrityError,
+    Problem,
+    SchemaError,
+    UnsupportedSchemaVersionError,
+)
+
+#: Schema versions this library reads, each with the class it structures into.
+SCHEMAS: dict[int, type[Dataset]] = {1: Dataset}
+
+#: Default limit on the size of a document: 64 MiB (bytes for ``bytes``
+#: input, code points for ``str`` input), checked before parsing.
+DEFAULT_MAX_SIZE = 64 * 1024 * 1024
+
+
+def _schema_class(value: Any) -> type[Dataset]:
+    if type(value) is not dict:
+        kind = type(value).__name__
+        raise SchemaError(
+            "the document must be a JSON object",
+            (Problem("$", f"expected object, got {kind}"),),
+        )
+    if "schema_version" not in value:
+        raise SchemaError(
+            "the document has no schema_version",
+            (Problem("$.schema_version", "required key is missing"),),
+        )
+    schema_version = value["schema_version"]
+    if type(schema_version) is not int:
+        raise SchemaError(
+            "schema_version must be an integer",
+            (Problem("$.schema_version", f"expected integer, got {schema_version!r}"),),
+        )
+    try:
+        return SCHEMAS[schema_version]
+    except KeyError:
+        supported = ", ".join(str(number) for number in SCHEMAS)
+        raise UnsupportedSchemaVersionError(
+            f"schema_version {schema_version} is not supported (supported: {supported}); "
+            "a newer nato-rok may read it",
+            (Problem("$.schema_version", f"unsupported schema_version {schema_version}"),),
+        ) from None
+
+
+def from_value(value: Any) -> Dataset:
+    """Check and structure a parsed JSON *value* into a :class:`Dataset`."""
+    from nato_rok import _converter, _integrity
+
+    cls = _schema_class(value)
+    try:
+        dataset = _converter.converter().structure(value, cls)
+    # Anything a record's own checks raise is a problem with the input,
+    # whatever its type; none may escape as anything but a SchemaError.
+    except Exception as exc:  # noqa: BLE001
+        problems = tuple(_converter.problems_of(exc))
+        raise SchemaError(
+            f"the document does not fit schema {value['schema_version']} "
+            f"({len(problems)} problem(s))",
+            problems,
+        ) from exc
+    found = _integrity.problems(dataset)
+    if found:
+        raise IntegrityError(
+            f"the document's records are inconsistent ({len(found)} problem(s))", tuple(found)
+        )
+    return dataset
+
+
+def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) -> Dataset:
+    """Read a dataset document of any supported schema, checked in full.
+
+    The document is checked exactly like a bundled release: strict JSON,
+    strict types, no missing or unknown keys, every span inside the text,
+    every quotation equal to its span, unique ids, every reference resolved.
+
+    Args:
+        data: The JSON document, as text or UTF-8 bytes.
+        max_size: Refuse documents longer than this, before parsing
+            (bytes for ``bytes`` input, characters for ``str`` input).
+
+    Returns:
+        The dataset.
+
+    Raises:
+        DatasetError: Always a subclass of it, naming each problem's JSON
+            path; no other exception escapes, whatever the input.
+
+    .. versionadded:: 1.0.0
+    """
+    from nato_rok import _json
+
+    return from_value(_json.parse(data, max_size=max_size))
+
+
+def dumps(dataset: Dataset) -> str:
+    """Return the canonical JSON text of *dataset*.
+
+    ``loads(dumps(x)) == x`` for every valid dataset, and the text of a
+    bundled release is byte for byte its bundled file.
+
+    Raises:
+        TypeError: *dataset* is not a :class:`Dataset`.
+
+    .. versionadded:: 1.0.0
+    """
+    from nato_rok import _converter, _json
+
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"dumps() takes a Dataset, not {type(dataset).__name__}")
+    return _json.dump(_converter.converter().unstructure(dataset))

@@ -1,0 +1,162 @@
+"""Checks that span records: ids, references, and spans against the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nato_rok.dataset import Dataset
+from nato_rok.model import (
+    CooperationArea,
+    Meeting,
+    Organization,
+    Participant,
+    Position,
+    Quote,
+    Span,
+    Visit,
+)
+from nato_rok.exceptions import Problem
+
+_VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+
+_Located = tuple[str, object]
+
+
+def _located(dataset: Dataset) -> Iterator[_Located]:
+    """Yield (JSON path, record) for every record that has an id."""
+    for key in ("organizations", "participants", "visit", "meetings", "quotes",
+                "cooperation_areas", "positions"):
+        value = getattr(dataset, key)
+        if key == "visit":
+            yield "$.visit", value
+        else:
+            for index, record in enumerate(value):
+                yield f"$.{key}[{index}]", record
+
+
+def _spans(path: str, record: object) -> Iterator[tuple[str, Span]]:
+    """Yield (JSON path, span) for every span a record holds."""
+    for name in ("span", "purpose_span", "attribution_span"):
+        span = getattr(record, name, None)
+        if isinstance(span, Span):
+            yield f"{path}.{name}", span
+    for name in ("mentions", "spans"):
+        spans = getattr(record, name, None)
+        if isinstance(spans, tuple):
+            for index, span in enumerate(spans):
+                yield f"{path}.{name}[{index}]", span
+
+
+class _Checker:
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.text = dataset.source.text
+        self.problems: list[Problem] = []
+        self.kinds: dict[str, type] = {}
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def excerpt(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def check_version(self) -> None:
+        if _VERSION.fullmatch(self.dataset.version) is None:
+            self.add("$.version", f"expected a version like '1.0.0', got {self.dataset.version!r}")
+
+    def check_ids(self) -> None:
+        first: dict[str, str] = {self.dataset.source.id: "$.source"}
+        self.kinds[self.dataset.source.id] = type(self.dataset.source)
+        for path, record in _located(self.dataset):
+            record_id: str = getattr(record, "id")  # noqa: B009  # every located record has one
+            if record_id in first:
+                self.add(f"{path}.id", f"id {record_id!r} is already used at {first[record_id]}")
+            else:
+                first[record_id] = path
+                self.kinds[record_id] = type(record)
+
+    def check_spans(self) -> None:
+        size = len(self.text)
+        for path, span in _spans("$.source", self.dataset.source):
+            self.check_span(path, span, size)
+        for record_path, record in _located(self.dataset):
+            for path, span in _spans(record_path, record):
+                self.check_span(path, span, size)
+
+    def check_span(self, path: str, span: Span, size: int) -> None:
+        if span.end > size:
+            self.add(path, f"span {span.start}..{span.end} ends past the text ({size} characters)")
+
+    def refers(self, path: str, target: str, *kinds: type) -> None:
+        kind = self.kinds.get(target)
+        if kind is None:
+            self.add(path, f"refers to {target!r}, which no record has as its id")
+        elif kind not in kinds:
+            names = " or ".join(k.__name__ for k in kinds)
+            self.add(path, f"refers to {target!r}, a {kind.__name__}, where a {names} belongs")
+
+    def verbatim(self, path: str, text: str, span: Span, what: str) -> None:
+        if span.end <= len(self.text) and self.excerpt(span) != text:
+            self.add(path, f"{what} {text!r} differs from its span's text {self.excerpt(span)!r}")
+
+    def occurs(self, path: str, text: str, spans: tuple[Span, ...], what: str) -> None:
+        needle = text.casefold()
+        if not any(needle in self.excerpt(span).casefold() for span in spans):
+            self.add(path, f"{what} {text!r} occurs in none of the record's spans")
+
+    def check_names(self, path: str, record: Organization | Participant) -> None:
+        names = {record.name, *record.aliases}
+        for index, span in enumerate(record.mentions):
+            if span.end <= len(self.text) and self.excerpt(span) not in names:
+                self.add(
+                    f"{path}.mentions[{index}]",
+                    f"mention {self.excerpt(span)!r} is neither the name nor an alias",
+                )
+
+    def check_record(self, path: str, record: object) -> None:  # noqa: C901  # one branch per record type
+        if isinstance(record, Organization):
+            self.check_names(path, record)
+        elif isinstance(record, Participant):
+            self.check_names(path, record)
+            self.refers(f"{path}.affiliation_id", record.affiliation_id, Organization)
+        elif isinstance(record, Visit):
+            self.refers(f"{path}.visitor_id", record.visitor_id, Participant)
+            self.refers(f"{path}.visitor_organization_id", record.visitor_organization_id, Organization)
+            self.refers(f"{path}.host_id", record.host_id, Organization)
+            self.verbatim(f"{path}.purpose", record.purpose, record.purpose_span, "purpose")
+            self.occurs(f"{path}.place", record.place, record.spans, "place")
+        elif isinstance(record, Meeting):
+            self.refers(f"{path}.visit_id", record.visit_id, Visit)
+            for index, participant_id in enumerate(record.participant_ids):
+                self.refers(f"{path}.participant_ids[{index}]", participant_id, Participant)
+            if record.unnamed_participants is not None:
+                self.occurs(
+                    f"{path}.unnamed_participants", record.unnamed_participants, record.spans,
+                    "unnamed_participants",
+                )
+        elif isinstance(record, Quote):
+            self.verbatim(f"{path}.text", record.text, record.span, "quotation")
+            self.refers(f"{path}.speaker_id", record.speaker_id, Participant)
+            for index, topic_id in enumerate(record.topic_ids):
+                self.refers(f"{path}.topic_ids[{index}]", topic_id, CooperationArea, Position)
+        elif isinstance(record, CooperationArea):
+            self.occurs(f"{path}.name", record.name, record.spans, "name")
+        elif isinstance(record, Position):
+            self.refers(f"{path}.holder_id", record.holder_id, Organization, Participant)
+            self.refers(f"{path}.subject_id", record.subject_id, Organization)
+
+    def run(self) -> list[Problem]:
+        self.check_version()
+        self.check_ids()
+        self.check_spans()
+        source = self.dataset.source
+        self.occurs("$.source.title", source.title, source.spans, "title")
+        for path, record in _located(self.dataset):
+            self.check_record(path, record)
+        return self.problems
+
+
+def problems(dataset: Dataset) -> list[Problem]:
+    """Return every cross-record problem of *dataset*, in document order."""
+    return _Checker(dataset).run()

@@ -1,0 +1,122 @@
+"""Strict JSON in, canonical JSON out.
+
+The standard library's parser accepts NaN and Infinity, keeps the last of
+two duplicate keys, and decodes UTF-16 and UTF-32 as readily as UTF-8. None
+of that is acceptable for a dataset document; this module refuses each with
+a :class:`~nato_rok.exceptions.MalformedJSONError` that says where.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from typing import Any, NoReturn
+
+from nato_rok.exceptions import DocumentTooLargeError, MalformedJSONError, Problem
+
+class _Duplicates(dict[str, Any]):
+    """An object that had a key twice; remembers which keys."""
+
+    __slots__ = ("keys_seen_twice",)
+    keys_seen_twice: tuple[str, ...]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    flagged = _Duplicates(result)
+    counts = Counter(key for key, _ in pairs)
+    flagged.keys_seen_twice = tuple(sorted(key for key, count in counts.items() if count > 1))
+    return flagged
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def _float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise ValueError(f"number {literal} is out of range")
+    return value
+
+
+def _duplicates(value: Any) -> list[Problem]:
+    """Find every object that had a duplicate key, with its path."""
+    problems: list[Problem] = []
+    # Iterative: a document may nest deeper than Python's recursion limit.
+    stack: list[tuple[str, Any]] = [("$", value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item, _Duplicates):
+                problems.extend(
+                    Problem(path, f"duplicate key {key!r} in one object")
+                    for key in item.keys_seen_twice
+                )
+            stack.extend((f"{path}.{key}", child) for key, child in item.items())
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{index}]", child) for index, child in enumerate(item))
+    return sorted(problems)
+
+
+def _fail(message: str, cause: BaseException | None = None) -> NoReturn:
+    raise MalformedJSONError(
+        f"the document is not strict JSON: {message}", (Problem("$", message),)
+    ) from cause
+
+
+def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
+    """Parse *data* as strict UTF-8 JSON and return plain Python values.
+
+    Raises:
+        DocumentTooLargeError: *data* is longer than *max_size*.
+        MalformedJSONError: Anything that is not strict JSON.
+    """
+    if not isinstance(data, (str, bytes, bytearray)):
+        _fail(f"expected str or bytes, got {type(data).__name__}")
+    if len(data) > max_size:
+        raise DocumentTooLargeError(
+            f"the document is {len(data)} long, over the limit of {max_size}; "
+            "pass a larger max_size to accept it",
+            (Problem("$", f"document longer than max_size={max_size}"),),
+        )
+    if isinstance(data, str):
+        text = data
+    else:
+        try:
+            text = bytes(data).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            _fail(f"invalid UTF-8 at byte {exc.start}", exc)
+    duplicates = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicates
+        result = _pairs(items)
+        duplicates = duplicates or type(result) is _Duplicates
+        return result
+
+    try:
+        value = json.loads(
+            text, object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=_float
+        )
+    except json.JSONDecodeError as exc:
+        _fail(f"{exc.msg} at line {exc.lineno} column {exc.colno}", exc)
+    except RecursionError as exc:
+        _fail("arrays and objects nest too deeply", exc)
+    except ValueError as exc:  # NaN/Infinity, huge numbers, integers with too many digits
+        _fail(str(exc), exc)
+    if duplicates:
+        raise MalformedJSONError("the document is not strict JSON", tuple(_duplicates(value)))
+    return value
+
+
+def dump(value: Any) -> str:
+    """Return the canonical JSON text of plain *value*.
+
+    Two-space indents, keys in the order given, UTF-8 characters written as
+    themselves (no ``\\u`` escapes), one final newline.
+    """
+    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

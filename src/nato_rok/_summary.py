@@ -1,0 +1,75 @@
+"""The readable summary that ``nato-rok`` prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from nato_rok.dataset import Dataset
+from nato_rok.model import CooperationKind, MeetingAttestation, Organization, Participant
+
+_AREA_HEADINGS = {
+    CooperationKind.PROPOSED: "Proposed for closer cooperation",
+    CooperationKind.SHARED_CHALLENGE: "Shared security challenges",
+    CooperationKind.EXISTING: "Existing cooperation",
+}
+_ATTESTED = {
+    MeetingAttestation.PURPOSE: "stated purpose of the visit",
+    MeetingAttestation.HELD: "reported held",
+}
+
+
+def summary(dataset: Dataset) -> str:
+    """Return a plain-text summary of *dataset*, ending with a newline."""
+    visit = dataset.visit
+    visitor = dataset.participant(visit.visitor_id)
+    lines = [
+        f"nato-rok dataset release {dataset.version} (schema {dataset.schema_version})",
+        "",
+        "Visit",
+        f"  {visitor.name}, {visitor.role} of "
+        f"{dataset.organization(visit.visitor_organization_id).name}"
+        f" -> {dataset.organization(visit.host_id).name}",
+        f"  Where: {visit.place}",
+        f"  Reported date: {visit.reported_date.isoformat()}",
+        f"  Length: {visit.duration_days} days"
+        + (", long planned" if visit.long_planned else ""),
+        f"  First ever: {'yes' if visit.first_ever else 'no'}",
+        f"  Purpose: {visit.purpose}",
+        "",
+        "Participants",
+    ]
+    for person in dataset.participants:
+        organization = dataset.organization(person.affiliation_id).name
+        also = f" (also: {', '.join(person.aliases)})" if person.aliases else ""
+        lines.append(f"  {person.name}{also}: {person.role}, {organization}")
+    lines += ["", "Meetings"]
+    for meeting in dataset.meetings:
+        names = " and ".join(dataset.participant(pid).name for pid in meeting.participant_ids)
+        others = f", with {meeting.unnamed_participants}" if meeting.unnamed_participants else ""
+        lines.append(f"  {meeting.kind.value}: {names}{others} ({_ATTESTED[meeting.attested]})")
+    counts = Counter(quote.speaker_id for quote in dataset.quotes)
+    lines += ["", f"Quotations ({len(dataset.quotes)})"]
+    for speaker_id, count in counts.items():
+        lines.append(f"  {dataset.participant(speaker_id).name}: {count}")
+    for kind, heading in _AREA_HEADINGS.items():
+        names = [area.name for area in dataset.cooperation_areas if area.kind is kind]
+        if names:
+            lines += ["", heading, *(f"  {name}" for name in names)]
+    for position in dataset.positions:
+        holder = _name(dataset, position.holder_id)
+        subject = dataset.organization(position.subject_id).name
+        lines += ["", f"Position on {subject}", f"  {holder}: {position.stance.value}"]
+    source = dataset.source
+    lines += [
+        "",
+        "Source",
+        f"  {source.title}",
+        f"  {source.publisher}, {source.published.isoformat()}, {source.url}",
+        f"  {len(source.text)} characters, language {source.language}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _name(dataset: Dataset, record_id: str) -> str:
+    record = dataset.record(record_id)
+    return record.name if isinstance(record, (Organization, Participant)) else record_id

@@ -1,0 +1,201 @@
+"""The :class:`Dataset`: one release of the data and the ways to query it.
+
+.. versionadded:: 1.0.0
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import TypeVar, Union
+
+import attrs
+
+from nato_rok._names import name_key
+from nato_rok.exceptions import RecordNotFoundError, SpanError
+from nato_rok.model import (
+    CooperationArea,
+    Meeting,
+    Organization,
+    Participant,
+    Position,
+    Quote,
+    Source,
+    Span,
+    Visit,
+)
+
+__all__ = ["Dataset", "Record"]
+
+#: Any record that has an ``id``.
+Record = Union[Organization, Participant, Visit, Meeting, Quote, CooperationArea, Position]
+
+_R = TypeVar("_R", Organization, Participant)
+
+
+def _indexes(dataset: Dataset) -> tuple[
+    MappingProxyType[str, Record],
+    MappingProxyType[str, Participant],
+    MappingProxyType[str, tuple[Quote, ...]],
+]:
+    by_id: dict[str, Record] = {}
+    for record in dataset.records():
+        by_id.setdefault(record.id, record)
+    by_name: dict[str, Participant] = {}
+    for participant in dataset.participants:
+        for name in (participant.name, *participant.aliases):
+            by_name.setdefault(name_key(name), participant)
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in dataset.quotes:
+        by_speaker.setdefault(quote.speaker_id, []).append(quote)
+    return (
+        MappingProxyType(by_id),
+        MappingProxyType(by_name),
+        MappingProxyType({key: tuple(value) for key, value in by_speaker.items()}),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Dataset:
+    """One release of the nato-rok dataset.
+
+    Build one with :func:`nato_rok.load` or :func:`nato_rok.loads`, which
+    also prove the records consistent with each other and with the source
+    text; constructing it directly checks each record but not the whole.
+
+    Attributes:
+        schema_version: Version of the document schema (an int).
+        version: Version of the dataset release, such as ``"1.0.0"``.
+        license: SPDX expression of the licence of the annotations.
+        source: The article, with its full text.
+        organizations: Alliances and states the article names.
+        participants: Every person the article names.
+        visit: The visit.
+        meetings: Every meeting or talk the article mentions.
+        quotes: Every quotation, in order of appearance.
+        cooperation_areas: Areas of cooperation and shared challenges.
+        positions: Positions taken, such as the one on North Korea.
+    """
+
+    schema_version: int
+    version: str
+    license: str
+    source: Source
+    organizations: tuple[Organization, ...]
+    participants: tuple[Participant, ...]
+    visit: Visit
+    meetings: tuple[Meeting, ...]
+    quotes: tuple[Quote, ...]
+    cooperation_areas: tuple[CooperationArea, ...]
+    positions: tuple[Position, ...]
+    _by_id: MappingProxyType[str, Record] = attrs.field(init=False, eq=False, repr=False)
+    _by_name: MappingProxyType[str, Participant] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    _by_speaker: MappingProxyType[str, tuple[Quote, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # Frozen: the indexes are derived once here, never changed after.
+        by_id, by_name, by_speaker = _indexes(self)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_by_speaker", by_speaker)
+
+    def records(self) -> tuple[Record, ...]:
+        """Return every record that has an id, in document order.
+
+        .. versionadded:: 1.0.0
+        """
+        return (
+            *self.organizations,
+            *self.participants,
+            self.visit,
+            *self.meetings,
+            *self.quotes,
+            *self.cooperation_areas,
+            *self.positions,
+        )
+
+    def record(self, record_id: str) -> Record:
+        """Return the record whose id is *record_id*.
+
+        Raises:
+            RecordNotFoundError: No record has that id.
+
+        .. versionadded:: 1.0.0
+        """
+        try:
+            return self._by_id[record_id]
+        except (KeyError, TypeError):
+            raise RecordNotFoundError(f"no record has the id {record_id!r}") from None
+
+    def participant(self, participant_id: str) -> Participant:
+        """Return the participant whose id is *participant_id*.
+
+        Raises:
+            RecordNotFoundError: No participant has that id (also a
+                :class:`LookupError`).
+
+        .. versionadded:: 1.0.0
+        """
+        return self._typed(participant_id, Participant)
+
+    def organization(self, organization_id: str) -> Organization:
+        """Return the organization whose id is *organization_id*.
+
+        Raises:
+            RecordNotFoundError: No organization has that id.
+
+        .. versionadded:: 1.0.0
+        """
+        return self._typed(organization_id, Organization)
+
+    def _typed(self, record_id: str, cls: type[_R]) -> _R:
+        record = self._by_id.get(record_id) if type(record_id) is str else None
+        if not isinstance(record, cls):
+            raise RecordNotFoundError(f"no {cls.__name__.lower()} has the id {record_id!r}")
+        return record
+
+    def find_participant(self, name: str) -> Participant:
+        """Return the participant called *name*, by name or any alias.
+
+        The match ignores case, spaces, hyphens and full stops, and
+        normalises Unicode to NFC, so ``"park guen-hye"`` (the article's
+        spelling) and ``"Park Geun-hye"`` find the same person.
+
+        Raises:
+            RecordNotFoundError: Nobody has that name or alias.
+
+        .. versionadded:: 1.0.0
+        """
+        found = self._by_name.get(name_key(name)) if type(name) is str else None
+        if found is None:
+            raise RecordNotFoundError(f"no participant is called {name!r}")
+        return found
+
+    def quotes_by(self, speaker: str | Participant) -> tuple[Quote, ...]:
+        """Return the quotations of *speaker* (an id or a participant), in order.
+
+        Raises:
+            RecordNotFoundError: *speaker* is not a participant of this dataset.
+
+        .. versionadded:: 1.0.0
+        """
+        participant = self.participant(speaker.id if isinstance(speaker, Participant) else speaker)
+        return self._by_speaker.get(participant.id, ())
+
+    def excerpt(self, span: Span) -> str:
+        """Return the characters of the source text that *span* points at.
+
+        Raises:
+            SpanError: The span reaches past the end of the text.
+
+        .. versionadded:: 1.0.0
+        """
+        if span.end > len(self.source.text):
+            raise SpanError(
+                f"span {span.start}..{span.end} reaches past the end of the text "
+                f"({len(self.source.text)} characters)"
+            )
+        return self.source.text[span.start : span.end]

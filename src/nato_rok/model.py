@@ -1,0 +1,379 @@
+"""The records of a nato-rok dataset: frozen, slotted attrs classes.
+
+Models know nothing about JSON (see :mod:`nato_rok._converter`) and do no
+I/O. Each class enforces its own invariants; checks that span several
+records (ids, references, spans against the text) live in
+:mod:`nato_rok._integrity`.
+
+.. versionadded:: 1.0.0
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "CooperationArea",
+    "CooperationKind",
+    "Meeting",
+    "MeetingAttestation",
+    "MeetingKind",
+    "Organization",
+    "OrganizationKind",
+    "Participant",
+    "Position",
+    "Quote",
+    "QuoteKind",
+    "Source",
+    "Span",
+    "Stance",
+    "Visit",
+]
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _strict_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # bool is a subclass of int; a flag is never an offset.
+    if type(value) is not int:
+        raise TypeError(f"{attribute.name} must be an int, not {type(value).__name__}")
+
+
+def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+def _slug(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if _SLUG.fullmatch(value) is None:
+        raise ValueError(
+            f"{attribute.name} must be a lowercase slug like 'park-geun-hye', got {value!r}"
+        )
+
+
+def _non_blank(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty or blank")
+
+
+def _non_empty(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name} must hold at least one item")
+
+
+def _unique(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    if len(set(value)) != len(value):
+        raise ValueError(f"{attribute.name} must not repeat an item")
+
+
+def _slugs(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _slug(instance, attribute, item)
+
+
+def _texts(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _non_blank(instance, attribute, item)
+
+
+def _id() -> Any:
+    return attrs.field(validator=_slug)
+
+
+def _spans() -> Any:
+    return attrs.field(validator=[_non_empty, _unique])
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """A run of characters of the source text.
+
+    Offsets count Unicode code points of :attr:`Source.text`, with the end
+    excluded, exactly as Python slicing and the W3C Web Annotation
+    ``TextPositionSelector`` do: ``source.text[span.start:span.end]``.
+
+    Attributes:
+        start: Offset of the first character (>= 0).
+        end: Offset just past the last character (> ``start``: spans are
+            never empty).
+    """
+
+    start: int = attrs.field(validator=[_strict_int, _non_negative])
+    end: int = attrs.field(validator=_strict_int)
+
+    @end.validator
+    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value <= self.start:
+            raise ValueError(f"end ({value}) must be greater than start ({self.start})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class OrganizationKind(enum.Enum):
+    """What sort of body an :class:`Organization` is."""
+
+    INTERNATIONAL_ORGANIZATION = "international-organization"
+    STATE = "state"
+    INTERNATIONAL_BODY = "international-body"
+
+
+class MeetingKind(enum.Enum):
+    """How the article names an encounter: ``talks`` or a ``meeting``."""
+
+    TALKS = "talks"
+    MEETING = "meeting"
+
+
+class MeetingAttestation(enum.Enum):
+    """What the article says about whether a meeting took place.
+
+    ``purpose``: the meeting is given as the purpose of the visit ("is in the
+    Republic of Korea for talks with ..."). ``held``: the article reports it
+    happened ("also met with ...").
+    """
+
+    PURPOSE = "purpose"
+    HELD = "held"
+
+
+class QuoteKind(enum.Enum):
+    """How a quotation sits in the article's prose.
+
+    ``standalone``: whole sentences standing on their own, attributed by a
+    "he said" clause. ``embedded``: whole sentences introduced by the
+    reporter's own clause ("He underlined that ..."). ``partial``: a fragment
+    of a sentence that completes the reporter's own sentence.
+    """
+
+    STANDALONE = "standalone"
+    EMBEDDED = "embedded"
+    PARTIAL = "partial"
+
+
+class CooperationKind(enum.Enum):
+    """Why an area is named: proposed for closer cooperation, a security
+    challenge both sides face, or cooperation that already exists."""
+
+    PROPOSED = "proposed"
+    SHARED_CHALLENGE = "shared-challenge"
+    EXISTING = "existing"
+
+
+class Stance(enum.Enum):
+    """The stance a :class:`Position` takes towards its subject."""
+
+    CONDEMNATION = "condemnation"
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """The news article every record points into.
+
+    Attributes:
+        id: Stable slug of the source.
+        title: The headline, as printed.
+        publisher: Who published the article.
+        published: Date of publication.
+        url: Where the article is published.
+        language: BCP 47 language tag of the text.
+        text: The full text, exactly as published (code points, no
+            normalisation). Every :class:`Span` indexes into it.
+        spans: Where the title stands in the text.
+    """
+
+    id: str = _id()
+    title: str = attrs.field(validator=_non_blank)
+    publisher: str = attrs.field(validator=_non_blank)
+    published: datetime.date
+    url: str = attrs.field(validator=_non_blank)
+    language: str = attrs.field(validator=_non_blank)
+    text: str = attrs.field(validator=_non_blank)
+    spans: tuple[Span, ...] = _spans()
+
+
+@attrs.frozen(kw_only=True)
+class Organization:
+    """A state, alliance or other body the article names.
+
+    Attributes:
+        id: Stable slug.
+        name: Standard name.
+        aliases: Other names, including every form the article uses that
+            differs from ``name``.
+        kind: What sort of body it is.
+        mentions: Where the article names it; each excerpt is ``name`` or
+            one of ``aliases``, exactly.
+        spans: The passages that support the record.
+    """
+
+    id: str = _id()
+    name: str = attrs.field(validator=_non_blank)
+    aliases: tuple[str, ...] = attrs.field(validator=[_texts, _unique])
+    kind: OrganizationKind
+    mentions: tuple[Span, ...] = attrs.field(validator=_unique)
+    spans: tuple[Span, ...] = _spans()
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """A person the article names.
+
+    Attributes:
+        id: Stable slug of the standard name.
+        name: Standard spelling of the name.
+        aliases: Other spellings and short forms, including the article's
+            own spelling where it differs from ``name``.
+        role: The office the article gives.
+        affiliation_id: Id of the :class:`Organization` the person serves.
+        mentions: Where the article names the person; each excerpt is
+            ``name`` or one of ``aliases``, exactly.
+        spans: The passages that give the role and affiliation.
+    """
+
+    id: str = _id()
+    name: str = attrs.field(validator=_non_blank)
+    aliases: tuple[str, ...] = attrs.field(validator=[_texts, _unique])
+    role: str = attrs.field(validator=_non_blank)
+    affiliation_id: str = _id()
+    mentions: tuple[Span, ...] = attrs.field(validator=[_non_empty, _unique])
+    spans: tuple[Span, ...] = _spans()
+
+
+@attrs.frozen(kw_only=True)
+class Visit:
+    """The visit itself.
+
+    Attributes:
+        id: Stable slug.
+        visitor_id: Id of the visiting :class:`Participant`.
+        visitor_organization_id: Id of the :class:`Organization` the
+            visitor represents.
+        host_id: Id of the host :class:`Organization`.
+        place: Where the visit went, as the article names it.
+        reported_date: The date the article reports (a day during the visit).
+        duration_days: The stated length of the visit, in days.
+        long_planned: Whether the article calls the visit long planned.
+        first_ever: Whether the article calls it the first such visit.
+        purpose: The stated purpose, verbatim.
+        purpose_span: Where ``purpose`` stands in the text.
+        spans: The passages that support the record.
+    """
+
+    id: str = _id()
+    visitor_id: str = _id()
+    visitor_organization_id: str = _id()
+    host_id: str = _id()
+    place: str = attrs.field(validator=_non_blank)
+    reported_date: datetime.date
+    duration_days: int = attrs.field(validator=[_strict_int, _non_negative])
+    long_planned: bool
+    first_ever: bool
+    purpose: str = attrs.field(validator=_non_blank)
+    purpose_span: Span
+    spans: tuple[Span, ...] = _spans()
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """Talks or a meeting during the visit.
+
+    Attributes:
+        id: Stable slug.
+        visit_id: Id of the :class:`Visit` the meeting belongs to.
+        kind: ``talks`` or ``meeting``, as the article words it.
+        attested: Whether the article gives it as a purpose or reports it held.
+        participant_ids: Ids of the named :class:`Participant` records.
+        unnamed_participants: Verbatim words for participants the article
+            does not name (e.g. "other top government officials"), if any.
+        spans: The passages that support the record.
+    """
+
+    id: str = _id()
+    visit_id: str = _id()
+    kind: MeetingKind
+    attested: MeetingAttestation
+    participant_ids: tuple[str, ...] = attrs.field(validator=[_non_empty, _unique, _slugs])
+    unnamed_participants: str | None = attrs.field(
+        validator=attrs.validators.optional(_non_blank)
+    )
+    spans: tuple[Span, ...] = _spans()
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """One passage inside one pair of quotation marks, verbatim.
+
+    Attributes:
+        id: Stable slug.
+        text: The quoted characters exactly as in the source (curly
+            apostrophes, punctuation inside the marks, the source's own
+            wording); always equal to the excerpt of ``span``.
+        span: The characters between the quotation marks.
+        speaker_id: Id of the :class:`Participant` who said it.
+        kind: Standalone, embedded or partial quotation.
+        attribution_span: The words that attribute the quotation ("he said").
+        topic_ids: Ids of the :class:`CooperationArea` or :class:`Position`
+            records the quotation is about.
+    """
+
+    id: str = _id()
+    text: str = attrs.field(validator=_non_blank)
+    span: Span
+    speaker_id: str = _id()
+    kind: QuoteKind
+    attribution_span: Span
+    topic_ids: tuple[str, ...] = attrs.field(validator=[_unique, _slugs])
+
+    @property
+    def is_partial(self) -> bool:
+        """Whether the quotation is a fragment of a sentence."""
+        return self.kind is QuoteKind.PARTIAL
+
+    @property
+    def spans(self) -> tuple[Span, Span]:
+        """The quoted passage and its attribution."""
+        return (self.span, self.attribution_span)
+
+
+@attrs.frozen(kw_only=True)
+class CooperationArea:
+    """An area of cooperation or a shared security challenge.
+
+    Attributes:
+        id: Stable slug.
+        name: The article's words for the area (capitalised as a label).
+        kind: Proposed, shared challenge, or existing cooperation.
+        spans: The passages that support the record; ``name`` occurs in
+            the first one (ignoring case).
+    """
+
+    id: str = _id()
+    name: str = attrs.field(validator=_non_blank)
+    kind: CooperationKind
+    spans: tuple[Span, ...] = _spans()
+
+
+@attrs.frozen(kw_only=True)
+class Position:
+    """A position taken on a subject, such as the condemnation of North Korea.
+
+    Attributes:
+        id: Stable slug.
+        holder_id: Id of the :class:`Organization` or :class:`Participant`
+            holding the position.
+        subject_id: Id of the :class:`Organization` the position is about.
+        stance: The stance taken.
+        spans: The passages that support the record.
+    """
+
+    id: str = _id()
+    holder_id: str = _id()
+    subject_id: str = _id()
+    stance: Stance
+    spans: tuple[Span, ...] = _spans()
