@@ -34,6 +34,7 @@ class Anchors:
 
         Raises:
             AnchorError: *within* or *excerpt* is absent or occurs twice.
+
         """
         lo, hi = 0, len(self.text)
         if within is not None:
@@ -44,13 +45,16 @@ class Anchors:
         start = self._one(excerpt, lo, hi)
         return Span(start=start, end=start + len(excerpt))
 
-    def every(self, excerpt: str, *, within: str | None = None, word: bool = True) -> tuple[Span, ...]:
+    def every(
+        self, excerpt: str, *, within: str | None = None, word: bool = True
+    ) -> tuple[Span, ...]:
         """Return a span of *excerpt* in every occurrence of *within*.
 
         With ``word=True`` (default) an occurrence must stand as a whole word.
 
         Raises:
             AnchorError: *excerpt* (or *within*) does not occur at all.
+
         """
         context = excerpt if within is None else within
         if context.count(excerpt) != 1:

@@ -16,9 +16,8 @@ import json
 import sys
 from pathlib import Path
 
-import release_1_0_0
-
 import nato_rok
+import release_1_0_0
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "nato_rok" / "data"
@@ -61,14 +60,16 @@ def main(argv: list[str] | None = None) -> int:
             continue
         (DATA / name).write_bytes(data)
         manifest["releases"].append(
-            {"version": release.VERSION, "schema_version": dataset.schema_version,
-             "file": name, "sha256": digest}
+            {
+                "version": release.VERSION,
+                "schema_version": dataset.schema_version,
+                "file": name,
+                "sha256": digest,
+            }
         )
         print(f"{release.VERSION}: written to {name} ({digest})")
     if not args.check:
-        (DATA / "manifest.json").write_text(
-            json.dumps(manifest, indent=2) + "\n", encoding="utf-8"
-        )
+        (DATA / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return 1 if failures else 0
 
 

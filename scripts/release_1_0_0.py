@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 
 from anchor import Anchors
-
 from nato_rok import (
     CooperationArea,
     CooperationKind,
@@ -54,71 +53,157 @@ EXISTING = (
     "including Afghanistan, where Korean personnel have operated a Provincial Reconstruction "
     "Team in Parwan and provided financial aid to the Afghan National Army Trust Fund."
 )
-CONDEMNATION = "the Secretary General reiterated NATO’s strong condemnation of North Korea’s actions"
+CONDEMNATION = (
+    "the Secretary General reiterated NATO’s strong condemnation of North Korea’s actions"
+)
 
 # (id, kind, attribution excerpt, its context, topic ids, the quoted passage)
 QUOTES = (
-    ("quote-partnership-potential", QuoteKind.STANDALONE, "he said", "potential,” he said", (),
-     "NATO’s partnership with the Republic of Korea is still young, but it has great potential,"),
-    ("quote-global-challenges", QuoteKind.STANDALONE, "Mr. Fogh Rasmussen said",
-     "globe,” Mr. Fogh Rasmussen said", (),
-     "Today’s security challenges are global and in many cases the most effective way to deal "
-     "with them is to work with partners from around the globe,"),
-    ("quote-asia-pacific", QuoteKind.EMBEDDED, "He underlined that", "He underlined that “", (),
-     "NATO’s global perspective does not mean that we seek a presence in the Asia-Pacific "
-     "region. What it does mean is that we seek to engage with the Asia-Pacific region. And the "
-     "Republic of Korea is a key partner in this endeavour"),
-    ("quote-stronger-partnerships", QuoteKind.STANDALONE, "said Mr. Fogh Rasmussen",
-     "future”, said Mr. Fogh Rasmussen", (),
-     "The dialogue and cooperation between NATO and the Republic of Korea are strong. And my "
-     "visit is a clear signal that we are determined to make our partnerships even stronger in "
-     "the future"),
-    ("quote-afghanistan-lessons", QuoteKind.STANDALONE, "said Mr. Fogh Rasmussen",
-     "build on,” said Mr. Fogh Rasmussen",
-     ("provincial-reconstruction-team-parwan", "afghan-national-army-trust-fund"),
-     "In Afghanistan we have learned the skills we need to work together and the value of "
-     "working together. Those are lessons we must keep and build on,"),
-    ("quote-north-korea-threat", QuoteKind.PARTIAL, "which he said", "which he said “",
-     ("north-korea-condemnation",),
-     "pose a serious threat to regional and international peace, security and stability."),
-    ("quote-north-korea-defiance", QuoteKind.STANDALONE, "he said", "resolutions”, he said",
-     ("north-korea-condemnation",),
-     "North Korea stands in continued defiance of the will of the international community. "
-     "I urge the North Korean authorities to immediately stop such destabilising actions and its "
-     "pursuit of weapons of mass destruction, which are in blatant violation of United Nations "
-     "Security resolutions. I call on Pyongyang to refrain from any further provocations and to "
-     "fulfil its international obligations to fully implement all relevant United Nations "
-     "Security Council resolutions"),
+    (
+        "quote-partnership-potential",
+        QuoteKind.STANDALONE,
+        "he said",
+        "potential,” he said",
+        (),
+        "NATO’s partnership with the Republic of Korea is still young, but it has great potential,",
+    ),
+    (
+        "quote-global-challenges",
+        QuoteKind.STANDALONE,
+        "Mr. Fogh Rasmussen said",
+        "globe,” Mr. Fogh Rasmussen said",
+        (),
+        "Today’s security challenges are global and in many cases the most effective way to deal "
+        "with them is to work with partners from around the globe,",
+    ),
+    (
+        "quote-asia-pacific",
+        QuoteKind.EMBEDDED,
+        "He underlined that",
+        "He underlined that “",
+        (),
+        "NATO’s global perspective does not mean that we seek a presence in the Asia-Pacific "
+        "region. What it does mean is that we seek to engage with the Asia-Pacific region. And the "
+        "Republic of Korea is a key partner in this endeavour",
+    ),
+    (
+        "quote-stronger-partnerships",
+        QuoteKind.STANDALONE,
+        "said Mr. Fogh Rasmussen",
+        "future”, said Mr. Fogh Rasmussen",
+        (),
+        "The dialogue and cooperation between NATO and the Republic of Korea are strong. And my "
+        "visit is a clear signal that we are determined to make our partnerships even stronger in "
+        "the future",
+    ),
+    (
+        "quote-afghanistan-lessons",
+        QuoteKind.STANDALONE,
+        "said Mr. Fogh Rasmussen",
+        "build on,” said Mr. Fogh Rasmussen",
+        ("provincial-reconstruction-team-parwan", "afghan-national-army-trust-fund"),
+        "In Afghanistan we have learned the skills we need to work together and the value of "
+        "working together. Those are lessons we must keep and build on,",
+    ),
+    (
+        "quote-north-korea-threat",
+        QuoteKind.PARTIAL,
+        "which he said",
+        "which he said “",
+        ("north-korea-condemnation",),
+        "pose a serious threat to regional and international peace, security and stability.",
+    ),
+    (
+        "quote-north-korea-defiance",
+        QuoteKind.STANDALONE,
+        "he said",
+        "resolutions”, he said",
+        ("north-korea-condemnation",),
+        "North Korea stands in continued defiance of the will of the international community. "
+        "I urge the North Korean authorities to immediately stop such destabilising actions and "
+        "its pursuit of weapons of mass destruction, which are in blatant violation of United "
+        "Nations Security resolutions. I call on Pyongyang to refrain from any further "
+        "provocations and to fulfil its international obligations to fully implement all relevant United Nations "
+        "Security Council resolutions",
+    ),
 )
 
 # (id, name, kind, the item's own words, the sentence that names it)
 AREAS = (
     ("logistics", "Logistics", CooperationKind.PROPOSED, "logistics", PROPOSED),
-    ("military-education-and-training", "Military education and training",
-     CooperationKind.PROPOSED, "military education and training", PROPOSED),
+    (
+        "military-education-and-training",
+        "Military education and training",
+        CooperationKind.PROPOSED,
+        "military education and training",
+        PROPOSED,
+    ),
     ("disaster-relief", "Disaster relief", CooperationKind.PROPOSED, "disaster relief", PROPOSED),
     ("piracy", "Piracy", CooperationKind.SHARED_CHALLENGE, "piracy", CHALLENGES),
-    ("proliferation-of-weapons-of-mass-destruction",
-     "Proliferation of weapons of mass destruction", CooperationKind.SHARED_CHALLENGE,
-     "proliferation of weapons of mass destruction", CHALLENGES),
-    ("cyber-attacks", "Cyber attacks", CooperationKind.SHARED_CHALLENGE, "cyber attacks",
-     CHALLENGES),
-    ("provincial-reconstruction-team-parwan", "Provincial Reconstruction Team in Parwan",
-     CooperationKind.EXISTING, "operated a Provincial Reconstruction Team in Parwan", EXISTING),
-    ("afghan-national-army-trust-fund", "Financial aid to the Afghan National Army Trust Fund",
-     CooperationKind.EXISTING, "financial aid to the Afghan National Army Trust Fund", EXISTING),
+    (
+        "proliferation-of-weapons-of-mass-destruction",
+        "Proliferation of weapons of mass destruction",
+        CooperationKind.SHARED_CHALLENGE,
+        "proliferation of weapons of mass destruction",
+        CHALLENGES,
+    ),
+    (
+        "cyber-attacks",
+        "Cyber attacks",
+        CooperationKind.SHARED_CHALLENGE,
+        "cyber attacks",
+        CHALLENGES,
+    ),
+    (
+        "provincial-reconstruction-team-parwan",
+        "Provincial Reconstruction Team in Parwan",
+        CooperationKind.EXISTING,
+        "operated a Provincial Reconstruction Team in Parwan",
+        EXISTING,
+    ),
+    (
+        "afghan-national-army-trust-fund",
+        "Financial aid to the Afghan National Army Trust Fund",
+        CooperationKind.EXISTING,
+        "financial aid to the Afghan National Army Trust Fund",
+        EXISTING,
+    ),
 )
 
 # (id, standard name, aliases, role, the role-and-name phrase, the name as printed)
 PEOPLE = (
-    ("park-geun-hye", "Park Geun-hye", ("Park Guen-hye",), "President",
-     "President Park Guen-hye", "Park Guen-hye"),
-    ("kang-chang-hee", "Kang Chang-hee", (), "Speaker of the National Assembly",
-     "Speaker of the National Assembly Kang Chang-hee", "Kang Chang-hee"),
-    ("yun-byung-se", "Yun Byung-se", (), "Minister of Foreign Affairs",
-     "Minister of Foreign Affairs Yun Byung-se", "Yun Byung-se"),
-    ("kim-kwan-jin", "Kim Kwan-jin", ("Kim Kwan Jin",), "Minister of Defence",
-     "Minister of Defence Kim Kwan Jin", "Kim Kwan Jin"),
+    (
+        "park-geun-hye",
+        "Park Geun-hye",
+        ("Park Guen-hye",),
+        "President",
+        "President Park Guen-hye",
+        "Park Guen-hye",
+    ),
+    (
+        "kang-chang-hee",
+        "Kang Chang-hee",
+        (),
+        "Speaker of the National Assembly",
+        "Speaker of the National Assembly Kang Chang-hee",
+        "Kang Chang-hee",
+    ),
+    (
+        "yun-byung-se",
+        "Yun Byung-se",
+        (),
+        "Minister of Foreign Affairs",
+        "Minister of Foreign Affairs Yun Byung-se",
+        "Yun Byung-se",
+    ),
+    (
+        "kim-kwan-jin",
+        "Kim Kwan-jin",
+        ("Kim Kwan Jin",),
+        "Minister of Defence",
+        "Minister of Defence Kim Kwan Jin",
+        "Kim Kwan Jin",
+    ),
 )
 
 
@@ -152,8 +237,10 @@ def build(text: str) -> Dataset:
             aliases=("Korea",),
             kind=OrganizationKind.STATE,
             mentions=tuple(
-                sorted(a.every("Republic of Korea") + a.every("Korea", within="NATO and Korea"),
-                       key=_start)
+                sorted(
+                    a.every("Republic of Korea") + a.every("Korea", within="NATO and Korea"),
+                    key=_start,
+                )
             ),
             spans=(a.span("stepping up its partnership with the Republic of Korea"),),
         ),
@@ -163,8 +250,12 @@ def build(text: str) -> Dataset:
             aliases=("North Korean authorities", "Pyongyang"),
             kind=OrganizationKind.STATE,
             mentions=tuple(
-                sorted(a.every("North Korea") + a.every("North Korean authorities")
-                       + a.every("Pyongyang"), key=_start)
+                sorted(
+                    a.every("North Korea")
+                    + a.every("North Korean authorities")
+                    + a.every("Pyongyang"),
+                    key=_start,
+                )
             ),
             spans=(a.span(CONDEMNATION),),
         ),
@@ -229,17 +320,20 @@ def build(text: str) -> Dataset:
         unnamed_participants="other top government officials",
         spans=(a.span(TALKS),),
     )
-    meetings = (talks,) + tuple(
-        Meeting(
-            id=f"meeting-{pid}",
-            visit_id=visit.id,
-            kind=MeetingKind.MEETING,
-            attested=MeetingAttestation.HELD,
-            participant_ids=(rasmussen.id, pid),
-            unnamed_participants=None,
-            spans=(a.span(MET), a.span(phrase)),
-        )
-        for pid, _, _, _, phrase, _ in PEOPLE[1:]
+    meetings = (
+        talks,
+        *(
+            Meeting(
+                id=f"meeting-{pid}",
+                visit_id=visit.id,
+                kind=MeetingKind.MEETING,
+                attested=MeetingAttestation.HELD,
+                participant_ids=(rasmussen.id, pid),
+                unnamed_participants=None,
+                spans=(a.span(MET), a.span(phrase)),
+            )
+            for pid, _, _, _, phrase, _ in PEOPLE[1:]
+        ),
     )
     quotes = tuple(
         Quote(

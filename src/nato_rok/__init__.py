@@ -1,5 +1,6 @@
-"""nato-rok: the first visit by a NATO Secretary General to the Republic of
-Korea (Seoul, April 2013), as typed, immutable records anchored in the
+"""nato-rok: NATO's first Secretary General visit to the Republic of Korea.
+
+The visit (Seoul, April 2013) as typed, immutable records anchored in the
 characters of NATO's news article.
 
 >>> import nato_rok

@@ -38,7 +38,7 @@ _JSON_TYPES = {
 }
 
 
-class Refusal(ValueError):
+class RefusedValueError(ValueError):
     """A value of the wrong JSON type or form; its message is shown as is."""
 
 
@@ -48,7 +48,7 @@ def _kind(value: Any) -> str:
 
 def _expect(value: Any, wanted: type, name: str) -> None:
     if type(value) is not wanted:
-        raise Refusal(f"expected {name}, got {_kind(value)}")
+        raise RefusedValueError(f"expected {name}, got {_kind(value)}")
 
 
 def _structure_str(value: Any, _: type) -> str:
@@ -57,7 +57,7 @@ def _structure_str(value: Any, _: type) -> str:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise Refusal(f"string holds a lone surrogate at index {exc.start}") from exc
+            raise RefusedValueError(f"string holds a lone surrogate at index {exc.start}") from exc
     return value  # type: ignore[no-any-return]  # checked above
 
 
@@ -74,11 +74,11 @@ def _structure_bool(value: Any, _: type) -> bool:
 def _structure_date(value: Any, _: type) -> datetime.date:
     _expect(value, str, "date string YYYY-MM-DD")
     if _DATE.fullmatch(value) is None:
-        raise Refusal(f"expected a date as YYYY-MM-DD, got {value!r}")
+        raise RefusedValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
     try:
         return datetime.date.fromisoformat(value)
     except ValueError as exc:
-        raise Refusal(f"no such date: {value!r}") from exc
+        raise RefusedValueError(f"no such date: {value!r}") from exc
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
@@ -90,7 +90,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
         try:
             return values[value]
         except KeyError:
-            raise Refusal(f"expected one of {allowed}, got {value!r}") from None
+            raise RefusedValueError(f"expected one of {allowed}, got {value!r}") from None
 
     return structure
 
@@ -145,19 +145,20 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = ", ".join(repr(key) for key in sorted(exc.extra_fields))
         return f"unknown key(s) {keys}"
-    if isinstance(exc, (Refusal, ValueError, TypeError)):
+    if isinstance(exc, (RefusedValueError, ValueError, TypeError)):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
 
 
 def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten a cattrs validation error into problems with JSON paths."""
+    nested: list[tuple[BaseException, str]]
     if isinstance(exc, IterableValidationError):
-        with_notes, without = exc.group_exceptions()
-        nested = [(sub, f"{path}[{note.index!r}]") for sub, note in with_notes]
+        items, without = exc.group_exceptions()
+        nested = [(sub, f"{path}[{note.index!r}]") for sub, note in items]
     elif isinstance(exc, ClassValidationError):
-        with_notes, without = exc.group_exceptions()
-        nested = [(sub, f"{path}.{note.name}") for sub, note in with_notes]
+        fields, without = exc.group_exceptions()
+        nested = [(sub, f"{path}.{note.name}") for sub, note in fields]
     else:
         return [Problem(path, _describe(exc))]
     problems = [Problem(path, _describe(sub)) for sub in without]

@@ -58,7 +58,7 @@ def from_value(value: Any) -> Dataset:
         dataset = _converter.converter().structure(value, cls)
     # Anything a record's own checks raise is a problem with the input,
     # whatever its type; none may escape as anything but a SchemaError.
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         problems = tuple(_converter.problems_of(exc))
         raise SchemaError(
             f"the document does not fit schema {value['schema_version']} "
@@ -93,6 +93,7 @@ def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) ->
             path; no other exception escapes, whatever the input.
 
     .. versionadded:: 1.0.0
+
     """
     from nato_rok import _json
 
@@ -109,6 +110,7 @@ def dumps(dataset: Dataset) -> str:
         TypeError: *dataset* is not a :class:`Dataset`.
 
     .. versionadded:: 1.0.0
+
     """
     from nato_rok import _converter, _json
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nato_rok._names import name_key
 from nato_rok.dataset import Dataset
+from nato_rok.exceptions import Problem
 from nato_rok.model import (
     CooperationArea,
     Meeting,
@@ -16,7 +18,6 @@ from nato_rok.model import (
     Span,
     Visit,
 )
-from nato_rok.exceptions import Problem
 
 _VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 
@@ -25,8 +26,15 @@ _Located = tuple[str, object]
 
 def _located(dataset: Dataset) -> Iterator[_Located]:
     """Yield (JSON path, record) for every record that has an id."""
-    for key in ("organizations", "participants", "visit", "meetings", "quotes",
-                "cooperation_areas", "positions"):
+    for key in (
+        "organizations",
+        "participants",
+        "visit",
+        "meetings",
+        "quotes",
+        "cooperation_areas",
+        "positions",
+    ):
         value = getattr(dataset, key)
         if key == "visit":
             yield "$.visit", value
@@ -114,7 +122,19 @@ class _Checker:
                     f"mention {self.excerpt(span)!r} is neither the name nor an alias",
                 )
 
-    def check_record(self, path: str, record: object) -> None:  # noqa: C901  # one branch per record type
+    def check_name_keys(self) -> None:
+        owner: dict[str, int] = {}
+        for index, person in enumerate(self.dataset.participants):
+            for name in (person.name, *person.aliases):
+                first = owner.setdefault(name_key(name), index)
+                if first != index:
+                    self.add(
+                        f"$.participants[{index}]",
+                        f"name {name!r} matches a name of $.participants[{first}] "
+                        "(names are compared ignoring case, spaces, hyphens and full stops)",
+                    )
+
+    def check_record(self, path: str, record: object) -> None:  # one branch per record type
         if isinstance(record, Organization):
             self.check_names(path, record)
         elif isinstance(record, Participant):
@@ -122,7 +142,9 @@ class _Checker:
             self.refers(f"{path}.affiliation_id", record.affiliation_id, Organization)
         elif isinstance(record, Visit):
             self.refers(f"{path}.visitor_id", record.visitor_id, Participant)
-            self.refers(f"{path}.visitor_organization_id", record.visitor_organization_id, Organization)
+            self.refers(
+                f"{path}.visitor_organization_id", record.visitor_organization_id, Organization
+            )
             self.refers(f"{path}.host_id", record.host_id, Organization)
             self.verbatim(f"{path}.purpose", record.purpose, record.purpose_span, "purpose")
             self.occurs(f"{path}.place", record.place, record.spans, "place")
@@ -132,7 +154,9 @@ class _Checker:
                 self.refers(f"{path}.participant_ids[{index}]", participant_id, Participant)
             if record.unnamed_participants is not None:
                 self.occurs(
-                    f"{path}.unnamed_participants", record.unnamed_participants, record.spans,
+                    f"{path}.unnamed_participants",
+                    record.unnamed_participants,
+                    record.spans,
                     "unnamed_participants",
                 )
         elif isinstance(record, Quote):
@@ -150,6 +174,7 @@ class _Checker:
         self.check_version()
         self.check_ids()
         self.check_spans()
+        self.check_name_keys()
         source = self.dataset.source
         self.occurs("$.source.title", source.title, source.spans, "title")
         for path, record in _located(self.dataset):

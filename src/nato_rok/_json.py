@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 from nato_rok.exceptions import DocumentTooLargeError, MalformedJSONError, Problem
 
+
 class _Duplicates(dict[str, Any]):
     """An object that had a key twice; remembers which keys."""
 
@@ -74,6 +75,7 @@ def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
     Raises:
         DocumentTooLargeError: *data* is longer than *max_size*.
         MalformedJSONError: Anything that is not strict JSON.
+
     """
     if not isinstance(data, (str, bytes, bytearray)):
         _fail(f"expected str or bytes, got {type(data).__name__}")
@@ -114,7 +116,7 @@ def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
 
 
 def dump(value: Any) -> str:
-    """Return the canonical JSON text of plain *value*.
+    r"""Return the canonical JSON text of plain *value*.
 
     Two-space indents, keys in the order given, UTF-8 characters written as
     themselves (no ``\\u`` escapes), one final newline.

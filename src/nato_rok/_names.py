@@ -11,6 +11,9 @@ _IGNORED = re.compile(r"[\s\-\u2010-\u2015\u2212.]+")
 
 
 def name_key(name: str) -> str:
-    """Return the look-up key of *name*: NFC, case-folded, without spaces,
-    hyphens, dashes or full stops."""
+    """Return the look-up key of *name*.
+
+    The key is NFC, case-folded, and without spaces, hyphens, dashes or
+    full stops.
+    """
     return _IGNORED.sub("", unicodedata.normalize("NFC", name).casefold())

@@ -100,6 +100,7 @@ def load(version: str | None = None) -> Dataset:
         ChecksumMismatchError: The bundled file does not match its checksum.
 
     .. versionadded:: 1.0.0
+
     """
     try:
         return _CACHE[version]

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from nato_rok.dataset import Dataset
-from nato_rok.model import CooperationKind, MeetingAttestation, Organization, Participant
+from nato_rok.model import (
+    CooperationKind,
+    MeetingAttestation,
+    Organization,
+    Participant,
+    QuoteKind,
+)
 
 _AREA_HEADINGS = {
     CooperationKind.PROPOSED: "Proposed for closer cooperation",
@@ -31,8 +37,7 @@ def summary(dataset: Dataset) -> str:
         f" -> {dataset.organization(visit.host_id).name}",
         f"  Where: {visit.place}",
         f"  Reported date: {visit.reported_date.isoformat()}",
-        f"  Length: {visit.duration_days} days"
-        + (", long planned" if visit.long_planned else ""),
+        f"  Length: {visit.duration_days} days" + (", long planned" if visit.long_planned else ""),
         f"  First ever: {'yes' if visit.first_ever else 'no'}",
         f"  Purpose: {visit.purpose}",
         "",
@@ -44,17 +49,23 @@ def summary(dataset: Dataset) -> str:
         lines.append(f"  {person.name}{also}: {person.role}, {organization}")
     lines += ["", "Meetings"]
     for meeting in dataset.meetings:
-        names = " and ".join(dataset.participant(pid).name for pid in meeting.participant_ids)
+        who = " and ".join(dataset.participant(pid).name for pid in meeting.participant_ids)
         others = f", with {meeting.unnamed_participants}" if meeting.unnamed_participants else ""
-        lines.append(f"  {meeting.kind.value}: {names}{others} ({_ATTESTED[meeting.attested]})")
-    counts = Counter(quote.speaker_id for quote in dataset.quotes)
+        lines.append(f"  {meeting.kind.value}: {who}{others} ({_ATTESTED[meeting.attested]})")
     lines += ["", f"Quotations ({len(dataset.quotes)})"]
-    for speaker_id, count in counts.items():
-        lines.append(f"  {dataset.participant(speaker_id).name}: {count}")
+    by_speaker = Counter(quote.speaker_id for quote in dataset.quotes)
+    by_kind = Counter((quote.speaker_id, quote.kind) for quote in dataset.quotes)
+    for speaker_id, count in by_speaker.items():
+        kinds = ", ".join(
+            f"{by_kind[speaker_id, kind]} {kind.value}"
+            for kind in QuoteKind
+            if by_kind[speaker_id, kind]
+        )
+        lines.append(f"  {dataset.participant(speaker_id).name}: {count} ({kinds})")
     for kind, heading in _AREA_HEADINGS.items():
-        names = [area.name for area in dataset.cooperation_areas if area.kind is kind]
-        if names:
-            lines += ["", heading, *(f"  {name}" for name in names)]
+        areas = [area.name for area in dataset.cooperation_areas if area.kind is kind]
+        if areas:
+            lines += ["", heading, *(f"  {name}" for name in areas)]
     for position in dataset.positions:
         holder = _name(dataset, position.holder_id)
         subject = dataset.organization(position.subject_id).name

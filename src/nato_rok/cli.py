@@ -47,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     summary_parser.add_argument(
-        "--release", metavar="V", default=None,
+        "--release",
+        metavar="V",
+        default=None,
         help="dataset release to use: '1.0.0', or a prefix such as '1' (default: newest)",
     )
     commands.add_parser(

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import TypeVar, Union
+from typing import TypeVar
 
 import attrs
 
@@ -27,12 +27,14 @@ from nato_rok.model import (
 __all__ = ["Dataset", "Record"]
 
 #: Any record that has an ``id``.
-Record = Union[Organization, Participant, Visit, Meeting, Quote, CooperationArea, Position]
+Record = Organization | Participant | Visit | Meeting | Quote | CooperationArea | Position
 
 _R = TypeVar("_R", Organization, Participant)
 
 
-def _indexes(dataset: Dataset) -> tuple[
+def _indexes(
+    dataset: Dataset,
+) -> tuple[
     MappingProxyType[str, Record],
     MappingProxyType[str, Participant],
     MappingProxyType[str, tuple[Quote, ...]],
@@ -74,6 +76,7 @@ class Dataset:
         quotes: Every quotation, in order of appearance.
         cooperation_areas: Areas of cooperation and shared challenges.
         positions: Positions taken, such as the one on North Korea.
+
     """
 
     schema_version: int
@@ -88,9 +91,7 @@ class Dataset:
     cooperation_areas: tuple[CooperationArea, ...]
     positions: tuple[Position, ...]
     _by_id: MappingProxyType[str, Record] = attrs.field(init=False, eq=False, repr=False)
-    _by_name: MappingProxyType[str, Participant] = attrs.field(
-        init=False, eq=False, repr=False
-    )
+    _by_name: MappingProxyType[str, Participant] = attrs.field(init=False, eq=False, repr=False)
     _by_speaker: MappingProxyType[str, tuple[Quote, ...]] = attrs.field(
         init=False, eq=False, repr=False
     )
@@ -124,6 +125,7 @@ class Dataset:
             RecordNotFoundError: No record has that id.
 
         .. versionadded:: 1.0.0
+
         """
         try:
             return self._by_id[record_id]
@@ -138,6 +140,7 @@ class Dataset:
                 :class:`LookupError`).
 
         .. versionadded:: 1.0.0
+
         """
         return self._typed(participant_id, Participant)
 
@@ -148,6 +151,7 @@ class Dataset:
             RecordNotFoundError: No organization has that id.
 
         .. versionadded:: 1.0.0
+
         """
         return self._typed(organization_id, Organization)
 
@@ -168,6 +172,7 @@ class Dataset:
             RecordNotFoundError: Nobody has that name or alias.
 
         .. versionadded:: 1.0.0
+
         """
         found = self._by_name.get(name_key(name)) if type(name) is str else None
         if found is None:
@@ -181,6 +186,7 @@ class Dataset:
             RecordNotFoundError: *speaker* is not a participant of this dataset.
 
         .. versionadded:: 1.0.0
+
         """
         participant = self.participant(speaker.id if isinstance(speaker, Participant) else speaker)
         return self._by_speaker.get(participant.id, ())
@@ -192,6 +198,7 @@ class Dataset:
             SpanError: The span reaches past the end of the text.
 
         .. versionadded:: 1.0.0
+
         """
         if span.end > len(self.source.text):
             raise SpanError(

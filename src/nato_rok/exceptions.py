@@ -35,6 +35,7 @@ class Problem(NamedTuple):
         path: A JSONPath-like location such as ``$.quotes[3].span.start``
             (``$`` is the whole document).
         message: What is wrong there, in plain words.
+
     """
 
     path: str
@@ -55,6 +56,7 @@ class DatasetError(Exception):
         summary: One sentence saying what failed.
         problems: The individual problems as :class:`Problem` tuples (may
             be empty when the error concerns no particular location).
+
     """
 
     def __init__(self, summary: str, problems: tuple[Problem, ...] = ()) -> None:
@@ -69,8 +71,11 @@ class InvalidDocumentError(DatasetError, ValueError):
 
 
 class MalformedJSONError(InvalidDocumentError):
-    """The input is not strict JSON: bad syntax or UTF-8, duplicate keys,
-    NaN or Infinity, numbers out of range, or nesting deeper than allowed."""
+    """The input is not strict JSON.
+
+    Bad syntax or UTF-8, duplicate keys, NaN or Infinity, numbers out of
+    range, or nesting deeper than the parser allows.
+    """
 
 
 class DocumentTooLargeError(InvalidDocumentError):
@@ -78,8 +83,11 @@ class DocumentTooLargeError(InvalidDocumentError):
 
 
 class SchemaError(InvalidDocumentError):
-    """The JSON has the wrong shape: a wrong type, a missing or unknown key,
-    or a value a record's own rules refuse."""
+    """The JSON has the wrong shape.
+
+    A wrong type, a missing or unknown key, or a value a record's own rules
+    refuse.
+    """
 
 
 class UnsupportedSchemaVersionError(InvalidDocumentError):
@@ -87,9 +95,12 @@ class UnsupportedSchemaVersionError(InvalidDocumentError):
 
 
 class IntegrityError(InvalidDocumentError):
-    """Records disagree with each other or with the source text: a span
-    outside the text, a quotation that differs from its span, a duplicate
-    id, or a reference to an id that does not exist."""
+    """Records disagree with each other or with the source text.
+
+    A span outside the text, a quotation that differs from its span, a
+    duplicate id, a reference to an id that does not exist, or a name that
+    two participants share.
+    """
 
 
 class ChecksumMismatchError(DatasetError, ValueError):

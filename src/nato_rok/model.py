@@ -101,6 +101,7 @@ class Span:
         start: Offset of the first character (>= 0).
         end: Offset just past the last character (> ``start``: spans are
             never empty).
+
     """
 
     start: int = attrs.field(validator=[_strict_int, _non_negative])
@@ -157,8 +158,11 @@ class QuoteKind(enum.Enum):
 
 
 class CooperationKind(enum.Enum):
-    """Why an area is named: proposed for closer cooperation, a security
-    challenge both sides face, or cooperation that already exists."""
+    """Why an area is named.
+
+    Proposed for closer cooperation, a security challenge both sides face,
+    or cooperation that already exists.
+    """
 
     PROPOSED = "proposed"
     SHARED_CHALLENGE = "shared-challenge"
@@ -185,6 +189,7 @@ class Source:
         text: The full text, exactly as published (code points, no
             normalisation). Every :class:`Span` indexes into it.
         spans: Where the title stands in the text.
+
     """
 
     id: str = _id()
@@ -210,6 +215,7 @@ class Organization:
         mentions: Where the article names it; each excerpt is ``name`` or
             one of ``aliases``, exactly.
         spans: The passages that support the record.
+
     """
 
     id: str = _id()
@@ -234,6 +240,7 @@ class Participant:
         mentions: Where the article names the person; each excerpt is
             ``name`` or one of ``aliases``, exactly.
         spans: The passages that give the role and affiliation.
+
     """
 
     id: str = _id()
@@ -263,6 +270,7 @@ class Visit:
         purpose: The stated purpose, verbatim.
         purpose_span: Where ``purpose`` stands in the text.
         spans: The passages that support the record.
+
     """
 
     id: str = _id()
@@ -292,6 +300,7 @@ class Meeting:
         unnamed_participants: Verbatim words for participants the article
             does not name (e.g. "other top government officials"), if any.
         spans: The passages that support the record.
+
     """
 
     id: str = _id()
@@ -299,9 +308,7 @@ class Meeting:
     kind: MeetingKind
     attested: MeetingAttestation
     participant_ids: tuple[str, ...] = attrs.field(validator=[_non_empty, _unique, _slugs])
-    unnamed_participants: str | None = attrs.field(
-        validator=attrs.validators.optional(_non_blank)
-    )
+    unnamed_participants: str | None = attrs.field(validator=attrs.validators.optional(_non_blank))
     spans: tuple[Span, ...] = _spans()
 
 
@@ -320,6 +327,7 @@ class Quote:
         attribution_span: The words that attribute the quotation ("he said").
         topic_ids: Ids of the :class:`CooperationArea` or :class:`Position`
             records the quotation is about.
+
     """
 
     id: str = _id()
@@ -351,6 +359,7 @@ class CooperationArea:
         kind: Proposed, shared challenge, or existing cooperation.
         spans: The passages that support the record; ``name`` occurs in
             the first one (ignoring case).
+
     """
 
     id: str = _id()
@@ -370,6 +379,7 @@ class Position:
         subject_id: Id of the :class:`Organization` the position is about.
         stance: The stance taken.
         spans: The passages that support the record.
+
     """
 
     id: str = _id()
