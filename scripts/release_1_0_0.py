@@ -123,8 +123,8 @@ QUOTES = (
         "I urge the North Korean authorities to immediately stop such destabilising actions and "
         "its pursuit of weapons of mass destruction, which are in blatant violation of United "
         "Nations Security resolutions. I call on Pyongyang to refrain from any further "
-        "provocations and to fulfil its international obligations to fully implement all relevant United Nations "
-        "Security Council resolutions",
+        "provocations and to fulfil its international obligations to fully implement all "
+        "relevant United Nations Security Council resolutions",
     ),
 )
 
