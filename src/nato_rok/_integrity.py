@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
+
+import attrs
 
 from nato_rok._names import name_key
 from nato_rok.dataset import Dataset
@@ -43,17 +46,16 @@ def _located(dataset: Dataset) -> Iterator[_Located]:
                 yield f"$.{key}[{index}]", record
 
 
-def _spans(path: str, record: object) -> Iterator[tuple[str, Span]]:
-    """Yield (JSON path, span) for every span a record holds."""
-    for name in ("span", "purpose_span", "attribution_span"):
-        span = getattr(record, name, None)
-        if isinstance(span, Span):
-            yield f"{path}.{name}", span
-    for name in ("mentions", "spans"):
-        spans = getattr(record, name, None)
-        if isinstance(spans, tuple):
-            for index, span in enumerate(spans):
-                yield f"{path}.{name}[{index}]", span
+def _spans(path: str, record: Any) -> Iterator[tuple[str, Span]]:
+    """Yield (JSON path, span) for every span among a record's fields."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if isinstance(value, Span):
+            yield f"{path}.{field.name}", value
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, Span):
+                    yield f"{path}.{field.name}[{index}]", item
 
 
 class _Checker:
@@ -134,51 +136,56 @@ class _Checker:
                         "(names are compared ignoring case, spaces, hyphens and full stops)",
                     )
 
-    def check_record(self, path: str, record: object) -> None:  # one branch per record type
-        if isinstance(record, Organization):
-            self.check_names(path, record)
-        elif isinstance(record, Participant):
-            self.check_names(path, record)
-            self.refers(f"{path}.affiliation_id", record.affiliation_id, Organization)
-        elif isinstance(record, Visit):
-            self.refers(f"{path}.visitor_id", record.visitor_id, Participant)
-            self.refers(
-                f"{path}.visitor_organization_id", record.visitor_organization_id, Organization
+    def check_visit(self, path: str, visit: Visit) -> None:
+        self.refers(f"{path}.visitor_id", visit.visitor_id, Participant)
+        self.refers(f"{path}.visitor_organization_id", visit.visitor_organization_id, Organization)
+        self.refers(f"{path}.host_id", visit.host_id, Organization)
+        self.verbatim(f"{path}.purpose", visit.purpose, visit.purpose_span, "purpose")
+        self.occurs(f"{path}.place", visit.place, visit.spans, "place")
+
+    def check_meeting(self, path: str, meeting: Meeting) -> None:
+        self.refers(f"{path}.visit_id", meeting.visit_id, Visit)
+        for index, participant_id in enumerate(meeting.participant_ids):
+            self.refers(f"{path}.participant_ids[{index}]", participant_id, Participant)
+        if meeting.unnamed_participants is not None:
+            self.occurs(
+                f"{path}.unnamed_participants",
+                meeting.unnamed_participants,
+                meeting.spans,
+                "unnamed_participants",
             )
-            self.refers(f"{path}.host_id", record.host_id, Organization)
-            self.verbatim(f"{path}.purpose", record.purpose, record.purpose_span, "purpose")
-            self.occurs(f"{path}.place", record.place, record.spans, "place")
-        elif isinstance(record, Meeting):
-            self.refers(f"{path}.visit_id", record.visit_id, Visit)
-            for index, participant_id in enumerate(record.participant_ids):
-                self.refers(f"{path}.participant_ids[{index}]", participant_id, Participant)
-            if record.unnamed_participants is not None:
-                self.occurs(
-                    f"{path}.unnamed_participants",
-                    record.unnamed_participants,
-                    record.spans,
-                    "unnamed_participants",
-                )
-        elif isinstance(record, Quote):
-            self.verbatim(f"{path}.text", record.text, record.span, "quotation")
-            self.refers(f"{path}.speaker_id", record.speaker_id, Participant)
-            for index, topic_id in enumerate(record.topic_ids):
-                self.refers(f"{path}.topic_ids[{index}]", topic_id, CooperationArea, Position)
-        elif isinstance(record, CooperationArea):
-            self.occurs(f"{path}.name", record.name, record.spans, "name")
-        elif isinstance(record, Position):
-            self.refers(f"{path}.holder_id", record.holder_id, Organization, Participant)
-            self.refers(f"{path}.subject_id", record.subject_id, Organization)
+
+    def check_quote(self, path: str, quote: Quote) -> None:
+        self.verbatim(f"{path}.text", quote.text, quote.span, "quotation")
+        self.refers(f"{path}.speaker_id", quote.speaker_id, Participant)
+        for index, topic_id in enumerate(quote.topic_ids):
+            self.refers(f"{path}.topic_ids[{index}]", topic_id, CooperationArea, Position)
 
     def run(self) -> list[Problem]:
+        dataset = self.dataset
         self.check_version()
         self.check_ids()
         self.check_spans()
         self.check_name_keys()
-        source = self.dataset.source
+        source = dataset.source
         self.occurs("$.source.title", source.title, source.spans, "title")
-        for path, record in _located(self.dataset):
-            self.check_record(path, record)
+        for index, organization in enumerate(dataset.organizations):
+            self.check_names(f"$.organizations[{index}]", organization)
+        for index, person in enumerate(dataset.participants):
+            path = f"$.participants[{index}]"
+            self.check_names(path, person)
+            self.refers(f"{path}.affiliation_id", person.affiliation_id, Organization)
+        self.check_visit("$.visit", dataset.visit)
+        for index, meeting in enumerate(dataset.meetings):
+            self.check_meeting(f"$.meetings[{index}]", meeting)
+        for index, quote in enumerate(dataset.quotes):
+            self.check_quote(f"$.quotes[{index}]", quote)
+        for index, area in enumerate(dataset.cooperation_areas):
+            self.occurs(f"$.cooperation_areas[{index}].name", area.name, area.spans, "name")
+        for index, position in enumerate(dataset.positions):
+            path = f"$.positions[{index}]"
+            self.refers(f"{path}.holder_id", position.holder_id, Organization, Participant)
+            self.refers(f"{path}.subject_id", position.subject_id, Organization)
         return self.problems
 
 

@@ -36,7 +36,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"nato-rok {_package_version()}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"nato-rok {_package_version()} (dataset releases: {', '.join(versions())})",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     summary_parser = commands.add_parser(
         "summary",

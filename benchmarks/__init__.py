@@ -1,0 +1,1 @@
+"""Benchmarks for nato-rok: run ``python -m benchmarks`` (or ``python benchmarks/run.py``)."""

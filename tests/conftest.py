@@ -1,0 +1,37 @@
+"""Shared fixtures and the Hypothesis profiles (choose with HYPOTHESIS_PROFILE)."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import nato_rok
+
+# Never timed: performance lives in benchmarks/, not in test deadlines.
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session")
+def bundled() -> nato_rok.Dataset:
+    """Return the bundled release 1.0.0."""
+    return nato_rok.load("1.0.0")
+
+
+@pytest.fixture
+def document(bundled: nato_rok.Dataset) -> dict[str, Any]:
+    """Return a fresh, mutable copy of release 1.0.0 as plain JSON values."""
+    value: dict[str, Any] = json.loads(nato_rok.dumps(bundled))
+    return value
+
+
+def encode(value: Any) -> str:
+    """Return *value* as JSON text, as a user's edited copy would be."""
+    return json.dumps(value, ensure_ascii=False)

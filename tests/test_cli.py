@@ -1,0 +1,80 @@
+"""The nato-rok command: summary, versions, exit codes, streams."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from importlib.metadata import version
+
+import pytest
+
+import nato_rok
+from nato_rok import cli
+from nato_rok._summary import summary
+
+
+def test_default_command_prints_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    """No command means the summary of the newest release, on stdout."""
+    assert 0 == cli.main([])
+    out, err = capsys.readouterr()
+    assert summary(nato_rok.load()) == out
+    assert "" == err
+
+
+def test_summary_of_a_pinned_release(capsys: pytest.CaptureFixture[str]) -> None:
+    """--release pins the release the summary shows."""
+    assert 0 == cli.main(["summary", "--release", "1.0.0"])
+    assert capsys.readouterr().out.startswith("nato-rok dataset release 1.0.0 (schema 1)\n")
+
+
+def test_versions_prints_one_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """The versions command prints every bundled release, oldest first."""
+    assert 0 == cli.main(["versions"])
+    assert "".join(f"{v}\n" for v in nato_rok.versions()) == capsys.readouterr().out
+
+
+def test_unknown_release_exits_1_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
+    """A data error goes to stderr with exit code 1, never a traceback."""
+    assert 1 == cli.main(["summary", "--release", "7"])
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert err.startswith("nato-rok: error: no bundled release matches '7'")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["frobnicate"], ["summary", "--bogus"]])
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Unknown commands and options are usage errors: exit code 2."""
+    with pytest.raises(SystemExit) as caught:
+        cli.main(argv)
+    assert 2 == caught.value.code
+    assert "usage: nato-rok" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["summary", "--help"], ["versions", "--help"]])
+def test_every_command_has_help_with_an_example(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--help works on every command and shows an example."""
+    with pytest.raises(SystemExit) as caught:
+        cli.main(argv)
+    assert 0 == caught.value.code
+    assert "example" in capsys.readouterr().out
+
+
+def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the package version and the bundled releases."""
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert f"nato-rok {version('nato-rok')} (dataset releases: " in capsys.readouterr().out
+
+
+def test_python_dash_m_runs_the_same_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Running `python -m nato_rok` calls main() and exits with its code."""
+    monkeypatch.setattr(sys, "argv", ["nato_rok", "versions"])
+    with pytest.raises(SystemExit) as caught:
+        runpy.run_module("nato_rok", run_name="__main__")
+    assert 0 == caught.value.code
+    assert capsys.readouterr().out.startswith("1.0.0\n")

@@ -1,0 +1,141 @@
+"""Querying a dataset: look-ups by id and name, quotations by speaker, excerpts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+from nato_rok import Dataset, Participant, Span, strategies
+from nato_rok._names import name_key
+from nato_rok.exceptions import RecordNotFoundError, SpanError
+
+
+def test_participant_by_id(bundled: Dataset) -> None:
+    """participant() returns the record with that id."""
+    assert "Anders Fogh Rasmussen" == bundled.participant("anders-fogh-rasmussen").name
+
+
+@pytest.mark.parametrize("bad", ["nobody", "nato", "visit-seoul-2013", 3, None])
+def test_participant_refuses_unknown_ids(bundled: Dataset, bad: Any) -> None:
+    """An unknown id, or the id of another kind of record, is a LookupError."""
+    with pytest.raises(LookupError, match="no participant has the id"):
+        bundled.participant(bad)
+    with pytest.raises(RecordNotFoundError):
+        bundled.participant(bad)
+
+
+def test_organization_by_id(bundled: Dataset) -> None:
+    """organization() returns organizations only."""
+    assert "Republic of Korea" == bundled.organization("republic-of-korea").name
+    with pytest.raises(RecordNotFoundError, match="no organization has the id 'park-geun-hye'"):
+        bundled.organization("park-geun-hye")
+
+
+def test_record_by_id(bundled: Dataset) -> None:
+    """record() finds any record; unknown and unhashable ids are not found."""
+    assert bundled.visit is bundled.record("visit-seoul-2013")
+    for bad in ("nothing", ["list"]):
+        with pytest.raises(RecordNotFoundError, match="no record has the id"):
+            bundled.record(bad)  # type: ignore[arg-type]  # a list on purpose
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("park guen-hye", "park-geun-hye"),
+        ("Park Geun-hye", "park-geun-hye"),
+        ("PARK GEUNHYE", "park-geun-hye"),
+        ("Kim Kwan Jin", "kim-kwan-jin"),
+        ("kim kwan-jin", "kim-kwan-jin"),
+        ("Fogh Rasmussen", "anders-fogh-rasmussen"),
+        ("  anders   fogh rasmussen ", "anders-fogh-rasmussen"),
+        ("Yun Byung\u2010se", "yun-byung-se"),
+    ],
+)
+def test_find_participant_forgives_case_spaces_and_hyphens(
+    bundled: Dataset, name: str, expected: str
+) -> None:
+    """Names and aliases match ignoring case, spacing and hyphens of any kind."""
+    assert expected == bundled.find_participant(name).id
+
+
+@pytest.mark.parametrize("bad", ["Park", "", 12])
+def test_find_participant_refuses_unknown_names(bundled: Dataset, bad: Any) -> None:
+    """A name nobody has is a LookupError naming it."""
+    with pytest.raises(RecordNotFoundError, match="no participant is called"):
+        bundled.find_participant(bad)
+
+
+def test_quotes_by_accepts_id_or_participant(bundled: Dataset) -> None:
+    """quotes_by() takes an id or a Participant; people with no quotes get ()."""
+    speaker = bundled.participant("anders-fogh-rasmussen")
+    assert bundled.quotes == bundled.quotes_by(speaker)
+    assert bundled.quotes == bundled.quotes_by("anders-fogh-rasmussen")
+    assert () == bundled.quotes_by("park-geun-hye")
+    with pytest.raises(RecordNotFoundError):
+        bundled.quotes_by("nato")
+
+
+def test_excerpt(bundled: Dataset) -> None:
+    """excerpt() returns the characters a span points at, and refuses spans past the end."""
+    assert "First" == bundled.excerpt(Span(start=0, end=5))
+    with pytest.raises(SpanError, match="reaches past the end of the text"):
+        bundled.excerpt(Span(start=0, end=len(bundled.source.text) + 1))
+
+
+def test_records_are_in_document_order(bundled: Dataset) -> None:
+    """records() lists organizations, participants, the visit, then the rest."""
+    records = bundled.records()
+    assert bundled.organizations[0] is records[0]
+    assert bundled.visit in records
+    assert bundled.positions[-1] is records[-1]
+    assert len(records) == len({record.id for record in records})
+
+
+@given(strategies.datasets())
+def test_find_participant_finds_every_name_and_alias(dataset: Dataset) -> None:
+    """Every participant is found by its name and by each alias, in any case."""
+    for person in dataset.participants:
+        for name in (person.name, *person.aliases):
+            if name_key(name):
+                assert person is dataset.find_participant(name.upper())
+
+
+@given(strategies.datasets())
+def test_quotes_by_partitions_the_quotes(dataset: Dataset) -> None:
+    """Quotes by each speaker, taken together, are every quote exactly once, in order."""
+    collected = [q for person in dataset.participants for q in dataset.quotes_by(person)]
+    assert len(dataset.quotes) == len(collected)
+    assert {q.id for q in dataset.quotes} == {q.id for q in collected}
+    for person in dataset.participants:
+        theirs = dataset.quotes_by(person)
+        assert all(q.speaker_id == person.id for q in theirs)
+        assert sorted(theirs, key=dataset.quotes.index) == list(theirs)
+
+
+@given(strategies.datasets())
+def test_every_record_and_collection_refuses_mutation(dataset: Dataset) -> None:
+    """No field can be set and no collection changed, anywhere in a dataset."""
+    for record in (dataset, dataset.source, *dataset.records()):
+        for field in attrs.fields(type(record)):
+            if field.name.startswith("_"):
+                continue
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                setattr(record, field.name, None)
+            value = getattr(record, field.name)
+            assert not isinstance(value, (list, dict, set, bytearray))
+            if isinstance(value, tuple):
+                with pytest.raises(TypeError):
+                    value[0] = None  # type: ignore[index]  # mutation is the point
+                assert not hasattr(value, "append")
+
+
+def test_indexes_do_not_count_in_equality(bundled: Dataset) -> None:
+    """Two datasets with the same records are equal, and a copy finds the same people."""
+    copy = attrs.evolve(bundled)
+    assert bundled == copy
+    assert hash(bundled) == hash(copy)
+    assert isinstance(copy.find_participant("Park Guen-hye"), Participant)

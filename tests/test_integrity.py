@@ -1,0 +1,147 @@
+"""Cross-record checks: ids, references, spans against the text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import nato_rok
+from nato_rok.exceptions import IntegrityError, Problem
+from tests.conftest import encode
+
+
+def _problems(document: dict[str, Any]) -> tuple[Problem, ...]:
+    with pytest.raises(IntegrityError) as caught:
+        nato_rok.loads(encode(document))
+    return caught.value.problems
+
+
+@pytest.mark.parametrize(
+    ("mutate", "problem"),
+    [
+        (
+            lambda d: d["quotes"][0].update(text=d["quotes"][0]["text"].replace("’", "'")),
+            Problem("$.quotes[0].text", "quotation"),
+        ),
+        (
+            lambda d: d["quotes"][0]["span"].update(end=99999),
+            Problem("$.quotes[0].span", "ends past the text"),
+        ),
+        (
+            lambda d: d["participants"][1].update(id="anders-fogh-rasmussen"),
+            Problem("$.participants[1].id", "already used at $.participants[0]"),
+        ),
+        (
+            lambda d: d["quotes"][2].update(speaker_id="nobody"),
+            Problem("$.quotes[2].speaker_id", "which no record has as its id"),
+        ),
+        (
+            lambda d: d["quotes"][2].update(speaker_id="nato"),
+            Problem("$.quotes[2].speaker_id", "a Organization, where a Participant belongs"),
+        ),
+        (
+            lambda d: d["participants"][1]["aliases"].clear(),
+            Problem("$.participants[1].mentions[0]", "neither the name nor an alias"),
+        ),
+        (
+            lambda d: d["visit"].update(purpose="to explore"),
+            Problem("$.visit.purpose", "differs from its span's text"),
+        ),
+        (
+            lambda d: d["visit"].update(place="Busan"),
+            Problem("$.visit.place", "occurs in none of the record's spans"),
+        ),
+        (
+            lambda d: d.update(version="1.0"),
+            Problem("$.version", "expected a version like '1.0.0'"),
+        ),
+        (
+            lambda d: d["participants"][2]["aliases"].append("park geun hye"),
+            Problem("$.participants[2]", "matches a name of $.participants[1]"),
+        ),
+        (
+            lambda d: d["source"].update(title="Another title"),
+            Problem("$.source.title", "occurs in none of the record's spans"),
+        ),
+        (
+            lambda d: d["organizations"][0]["mentions"][0].update(end=99999),
+            Problem("$.organizations[0].mentions[0]", "ends past the text"),
+        ),
+        (
+            lambda d: d["source"]["spans"][0].update(end=99999),
+            Problem("$.source.spans[0]", "ends past the text"),
+        ),
+        (
+            lambda d: d["visit"]["purpose_span"].update(end=99999),
+            Problem("$.visit.purpose_span", "ends past the text"),
+        ),
+        (
+            lambda d: d["quotes"][1]["attribution_span"].update(start=99998, end=99999),
+            Problem("$.quotes[1].attribution_span", "ends past the text"),
+        ),
+        (
+            lambda d: d["participants"][0].update(affiliation_id="visit-seoul-2013"),
+            Problem("$.participants[0].affiliation_id", "a Visit, where a Organization belongs"),
+        ),
+        (
+            lambda d: d["visit"].update(visitor_id="nato"),
+            Problem("$.visit.visitor_id", "where a Participant belongs"),
+        ),
+        (
+            lambda d: d["visit"].update(visitor_organization_id="park-geun-hye"),
+            Problem("$.visit.visitor_organization_id", "where a Organization belongs"),
+        ),
+        (
+            lambda d: d["visit"].update(host_id="north"),
+            Problem("$.visit.host_id", "which no record has as its id"),
+        ),
+        (
+            lambda d: d["meetings"][0].update(visit_id="nato"),
+            Problem("$.meetings[0].visit_id", "where a Visit belongs"),
+        ),
+        (
+            lambda d: d["meetings"][1]["participant_ids"].append("logistics"),
+            Problem("$.meetings[1].participant_ids[2]", "where a Participant belongs"),
+        ),
+        (
+            lambda d: d["meetings"][0].update(unnamed_participants="the whole cabinet"),
+            Problem("$.meetings[0].unnamed_participants", "occurs in none"),
+        ),
+        (
+            lambda d: d["quotes"][4]["topic_ids"].append("nato"),
+            Problem("$.quotes[4].topic_ids[2]", "where a CooperationArea or Position belongs"),
+        ),
+        (
+            lambda d: d["cooperation_areas"][0].update(name="Shipping"),
+            Problem("$.cooperation_areas[0].name", "occurs in none"),
+        ),
+        (
+            lambda d: d["positions"][0].update(holder_id="logistics"),
+            Problem("$.positions[0].holder_id", "where a Organization or Participant belongs"),
+        ),
+        (
+            lambda d: d["positions"][0].update(subject_id="park-geun-hye"),
+            Problem("$.positions[0].subject_id", "where a Organization belongs"),
+        ),
+        (
+            lambda d: d["quotes"][0].update(id="nato-news-99519"),
+            Problem("$.quotes[0].id", "already used at $.source"),
+        ),
+    ],
+)
+def test_integrity_problems_are_located(
+    document: dict[str, Any], mutate: Any, problem: Problem
+) -> None:
+    """Cross-record problems name the path and say what disagrees."""
+    mutate(document)
+    problems = _problems(document)
+    assert any(p.path == problem.path and problem.message in p.message for p in problems), problems
+
+
+def test_a_span_past_the_end_is_not_also_read(document: dict[str, Any]) -> None:
+    """A quotation whose span is out of range gets one problem, not a second about its text."""
+    document["quotes"][0]["span"]["end"] = 99999
+    assert (
+        Problem("$.quotes[0].span", "span 336..99999 ends past the text (3055 characters)"),
+    ) == _problems(document)

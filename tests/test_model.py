@@ -1,0 +1,134 @@
+"""Record invariants: each class refuses values its own rules forbid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nato_rok import model, strategies
+from nato_rok.model import Meeting, Quote, QuoteKind, Span
+
+
+def test_span_slices_like_python() -> None:
+    """A span has the length of the slice it selects."""
+    assert 3 == len(Span(start=2, end=5))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        (-1, 2, "start must be >= 0, got -1"),
+        (3, 3, "end (3) must be greater than start (3)"),
+        (4, 1, "end (1) must be greater than start (4)"),
+    ],
+)
+def test_span_refuses_bad_offsets(start: int, end: int, message: str) -> None:
+    """Negative, empty and reversed spans are refused with the reason."""
+    with pytest.raises(ValueError, match=r"^" + message.replace("(", r"\(").replace(")", r"\)")):
+        Span(start=start, end=end)
+
+
+@pytest.mark.parametrize("value", [True, 1.0, "1", None])
+def test_span_offsets_must_be_real_ints(value: Any) -> None:
+    """A bool, float, string or None is not an offset."""
+    with pytest.raises(TypeError, match="must be an int"):
+        Span(start=value, end=5)
+
+
+def _quote(**changes: Any) -> Quote:
+    values: dict[str, Any] = {
+        "id": "q",
+        "text": "t",
+        "span": Span(start=0, end=1),
+        "speaker_id": "s",
+        "kind": QuoteKind.PARTIAL,
+        "attribution_span": Span(start=1, end=2),
+        "topic_ids": (),
+    }
+    values.update(changes)
+    return Quote(**values)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"id": "Not A Slug"}, "id must be a lowercase slug"),
+        ({"id": "trailing-"}, "id must be a lowercase slug"),
+        ({"speaker_id": ""}, "speaker_id must be a lowercase slug"),
+        ({"text": "  "}, "text must not be empty or blank"),
+        ({"topic_ids": ("a", "a")}, "topic_ids must not repeat an item"),
+        ({"topic_ids": ("A",)}, "topic_ids must be a lowercase slug"),
+    ],
+)
+def test_quote_refuses_bad_fields(changes: dict[str, Any], message: str) -> None:
+    """Ids are slugs, text is not blank, topic ids are unique slugs."""
+    with pytest.raises(ValueError, match=message):
+        _quote(**changes)
+
+
+def test_quote_knows_partial_and_its_spans() -> None:
+    """is_partial follows kind; spans are the passage then the attribution."""
+    quote = _quote()
+    assert quote.is_partial
+    assert not _quote(kind=QuoteKind.STANDALONE).is_partial
+    assert (Span(start=0, end=1), Span(start=1, end=2)) == quote.spans
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"spans": ()}, "spans must hold at least one item"),
+        ({"spans": (Span(start=0, end=1), Span(start=0, end=1))}, "spans must not repeat"),
+        ({"participant_ids": ()}, "participant_ids must hold at least one item"),
+        ({"unnamed_participants": ""}, "unnamed_participants must not be empty"),
+    ],
+)
+def test_meeting_refuses_empty_and_repeated_collections(
+    changes: dict[str, Any], message: str
+) -> None:
+    """Evidence and participants are required, never repeated; unnamed is None or text."""
+    values: dict[str, Any] = {
+        "id": "m",
+        "visit_id": "v",
+        "kind": model.MeetingKind.TALKS,
+        "attested": model.MeetingAttestation.HELD,
+        "participant_ids": ("a",),
+        "unnamed_participants": None,
+        "spans": (Span(start=0, end=1),),
+    }
+    values.update(changes)
+    with pytest.raises(ValueError, match=message):
+        Meeting(**values)
+
+
+RECORDS = st.one_of(
+    strategies.spans(),
+    strategies.sources(),
+    strategies.organizations(),
+    strategies.participants(),
+    strategies.visits(),
+    strategies.meetings(),
+    strategies.quotes(),
+    strategies.cooperation_areas(),
+    strategies.positions(),
+)
+
+
+@given(RECORDS)
+def test_records_are_frozen(record: Any) -> None:
+    """No field of any record can be reassigned."""
+    field = attrs.fields(type(record))[0]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(record, field.name, getattr(record, field.name))
+
+
+@given(RECORDS)
+def test_records_are_hashable_values(record: Any) -> None:
+    """Records compare and hash by value: a copy is equal and hashes alike."""
+    copy = attrs.evolve(record)
+    assert record == copy
+    assert hash(record) == hash(copy)

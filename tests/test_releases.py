@@ -1,0 +1,134 @@
+"""Bundled releases: versions, pins, checksums, the cache and its thread-safety."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from typing import Any
+
+import pytest
+
+import nato_rok
+from nato_rok import _releases, _resources
+from nato_rok.exceptions import ChecksumMismatchError, DatasetError, UnknownVersionError
+
+#: The SHA-256 release 1.0.0 shipped with. A released file never changes.
+SHA256_1_0_0 = "8a4a737f0dcfd787fdf9f59f61606ce942af297f4f69805da6fa448f8e92f547"
+
+
+@pytest.fixture
+def cold_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Empty the release cache for one test; monkeypatch restores it."""
+    monkeypatch.setattr(_releases, "_CACHE", {})
+    monkeypatch.setattr(_releases, "_MANIFEST", [])
+
+
+def test_versions_lists_bundled_releases_oldest_first() -> None:
+    """versions() has every release of the manifest, oldest first."""
+    manifest = json.loads(_resources.read_data("manifest.json"))
+    expected = sorted(
+        (entry["version"] for entry in manifest["releases"]),
+        key=lambda v: tuple(map(int, v.split("."))),
+    )
+    assert tuple(expected) == nato_rok.versions()
+    assert "1.0.0" == nato_rok.versions()[0]
+
+
+def test_release_1_0_0_never_changes() -> None:
+    """The bundled 1.0.0 file has the checksum it shipped with."""
+    assert SHA256_1_0_0 == hashlib.sha256(_resources.read_data("nato-rok-1.0.0.json")).hexdigest()
+
+
+@pytest.mark.parametrize("spec", [None, "1", "1.0", "1.0.0"])
+def test_load_resolves_versions(spec: str | None) -> None:
+    """None means newest; a prefix means the newest release that starts with it."""
+    newest = nato_rok.versions()[-1]
+    expected = (
+        newest
+        if spec is None
+        else max(
+            (v for v in nato_rok.versions() if (v + ".").startswith(spec + ".")),
+            key=lambda v: tuple(map(int, v.split("."))),
+        )
+    )
+    dataset = nato_rok.load(spec)
+    assert expected == dataset.version
+    assert 1 == dataset.schema_version
+
+
+def test_load_caches_one_object_per_release() -> None:
+    """Every way of asking for the same release gives the same object."""
+    assert nato_rok.load("1.0.0") is nato_rok.load("1.0.0")
+    assert nato_rok.load() is nato_rok.load(nato_rok.versions()[-1])
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("2", "no bundled release matches '2'; bundled: 1.0.0"),
+        ("1.9", "no bundled release matches '1.9'"),
+        ("1.0.0.0", "'1.0.0.0' is not a version"),
+        ("v1", "'v1' is not a version"),
+        ("01", "'01' is not a version"),
+        ("", "'' is not a version"),
+        (1, "1 is not a version"),
+        (["1"], r"\['1'\] is not a version"),
+    ],
+)
+def test_unknown_versions_get_their_own_error(spec: Any, message: str) -> None:
+    """An unknown or malformed version is an UnknownVersionError (a LookupError)."""
+    with pytest.raises(UnknownVersionError, match=message):
+        nato_rok.load(spec)
+
+
+def test_concurrent_first_loads_build_one_object(cold_cache: None) -> None:
+    """16 threads asking at once on a cold cache all get the same, complete object."""
+    barrier = threading.Barrier(16)
+    results: list[nato_rok.Dataset] = []
+
+    def worker() -> None:
+        barrier.wait()
+        dataset = nato_rok.load()
+        assert dataset.find_participant("Park Guen-hye")  # fully built when visible
+        results.append(dataset)
+
+    threads = [threading.Thread(target=worker) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert 16 == len(results)
+    assert 1 == len({id(dataset) for dataset in results})
+
+
+def _tampered(monkeypatch: pytest.MonkeyPatch, replace: dict[str, bytes]) -> None:
+    real = _resources.read_data
+    monkeypatch.setattr(_resources, "read_data", lambda name: replace.get(name) or real(name))
+
+
+def test_corrupted_release_is_refused(cold_cache: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bundled file that differs from its checksum is refused, saying so."""
+    data = _resources.read_data("nato-rok-1.0.0.json").replace(b"Seoul", b"Busan", 1)
+    _tampered(monkeypatch, {"nato-rok-1.0.0.json": data})
+    with pytest.raises(ChecksumMismatchError, match="corrupted or was changed"):
+        nato_rok.load("1.0.0")
+
+
+def test_invalid_release_with_matching_checksum_is_refused(
+    cold_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even with a manifest that agrees, an invalid bundled file is a DatasetError."""
+    data = b'{"schema_version": 1}'
+    manifest = json.loads(_resources.read_data("manifest.json"))
+    manifest["releases"][0]["sha256"] = hashlib.sha256(data).hexdigest()
+    _tampered(
+        monkeypatch,
+        {
+            "manifest.json": json.dumps(manifest).encode(),
+            "nato-rok-1.0.0.json": data,
+        },
+    )
+    with pytest.raises(DatasetError, match=r"bundled release 1\.0\.0 is invalid") as caught:
+        nato_rok.load("1.0.0")
+    assert caught.value.problems

@@ -1,0 +1,61 @@
+"""Package data is read through importlib.resources: from a zip, from a copy."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import nato_rok
+from nato_rok import _resources
+
+PACKAGE = Path(nato_rok.__file__).parent
+
+PROBE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import nato_rok
+assert nato_rok.__file__.startswith(sys.argv[1]), nato_rok.__file__
+try:
+    dataset = nato_rok.load()
+except nato_rok.DatasetError as exc:
+    print(type(exc).__name__, exc.summary)
+else:
+    print(dataset.version, dataset.visit.place)
+"""
+
+
+def _run(path: Path) -> str:
+    completed = subprocess.run(
+        [sys.executable, "-I", "-c", PROBE, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return completed.stdout.strip()
+
+
+def test_read_data_returns_bytes_of_package_data() -> None:
+    """read_data() reads files of nato_rok/data."""
+    assert _resources.read_data("manifest.json").startswith(b"{")
+
+
+def test_loads_from_a_zip_archive(tmp_path: Path) -> None:
+    """The package works imported from a zip file on sys.path."""
+    archive = tmp_path / "nato_rok.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for file in sorted(PACKAGE.rglob("*")):
+            if "__pycache__" not in file.parts and file.is_file():
+                zipped.write(file, Path("nato_rok") / file.relative_to(PACKAGE))
+    assert f"{nato_rok.versions()[-1]} Seoul" == _run(archive)
+
+
+def test_corrupted_copy_of_the_data_is_refused(tmp_path: Path) -> None:
+    """A copy of the package whose data file was altered refuses to load it."""
+    copy = tmp_path / "nato_rok"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    newest = copy / "data" / f"nato-rok-{nato_rok.versions()[-1]}.json"
+    newest.write_bytes(newest.read_bytes().replace(b"Seoul", b"Busan", 1))
+    assert _run(tmp_path).startswith("ChecksumMismatchError bundled release")

@@ -1,0 +1,33 @@
+"""Type-checked by mypy (not run): the public API as a user's code sees it."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+
+import nato_rok
+from nato_rok import exceptions
+
+if sys.version_info >= (3, 11):
+    from typing import assert_type
+else:
+    from typing_extensions import assert_type
+
+ds = nato_rok.load("1.0.0")
+assert_type(ds, nato_rok.Dataset)
+assert_type(nato_rok.versions(), tuple[str, ...])
+assert_type(nato_rok.loads(b"{}"), nato_rok.Dataset)
+assert_type(nato_rok.dumps(ds), str)
+assert_type(ds.version, str)
+assert_type(ds.schema_version, int)
+assert_type(ds.source.published, datetime.date)
+assert_type(ds.participants, tuple[nato_rok.Participant, ...])
+assert_type(ds.participant("park-geun-hye"), nato_rok.Participant)
+assert_type(ds.find_participant("Park Guen-hye").aliases, tuple[str, ...])
+assert_type(ds.quotes_by(ds.participants[0]), tuple[nato_rok.Quote, ...])
+assert_type(ds.quotes[0].span, nato_rok.Span)
+assert_type(ds.quotes[0].span.start, int)
+assert_type(ds.excerpt(ds.quotes[0].span), str)
+assert_type(ds.cooperation_areas[0].kind, nato_rok.CooperationKind)
+assert_type(ds.record("nato"), nato_rok.Record)
+assert_type(exceptions.DatasetError("x").problems, tuple[exceptions.Problem, ...])
