@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import threading
@@ -66,6 +65,8 @@ def _resolve(spec: str | None) -> dict[str, Any]:
 
 
 def _read(entry: dict[str, Any]) -> Dataset:
+    import hashlib
+
     from nato_rok import _document, _resources
 
     data = _resources.read_data(entry["file"])
