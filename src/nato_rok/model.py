@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import re
-from typing import Any
 
 import attrs
 
@@ -35,58 +33,17 @@ __all__ = [
     "Visit",
 ]
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-def _strict_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    # bool is a subclass of int; a flag is never an offset.
-    if type(value) is not int:
-        raise TypeError(f"{attribute.name} must be an int, not {type(value).__name__}")
-
-
-def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
-
-
-def _slug(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if _SLUG.fullmatch(value) is None:
-        raise ValueError(
-            f"{attribute.name} must be a lowercase slug like 'park-geun-hye', got {value!r}"
-        )
-
-
-def _non_blank(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name} must not be empty or blank")
-
-
-def _non_empty(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    if not value:
-        raise ValueError(f"{attribute.name} must hold at least one item")
-
-
-def _unique(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    if len(set(value)) != len(value):
-        raise ValueError(f"{attribute.name} must not repeat an item")
-
-
-def _slugs(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        _slug(instance, attribute, item)
-
-
-def _texts(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        _non_blank(instance, attribute, item)
-
-
-def _id() -> Any:
-    return attrs.field(validator=_slug)
-
-
-def _spans() -> Any:
-    return attrs.field(validator=[_non_empty, _unique])
+from nato_rok._validators import (
+    id_field,
+    non_blank,
+    non_empty,
+    non_negative,
+    slugs,
+    spans_field,
+    strict_int,
+    texts,
+    unique,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -104,8 +61,8 @@ class Span:
 
     """
 
-    start: int = attrs.field(validator=[_strict_int, _non_negative])
-    end: int = attrs.field(validator=_strict_int)
+    start: int = attrs.field(validator=[strict_int, non_negative])
+    end: int = attrs.field(validator=strict_int)
 
     @end.validator
     def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
@@ -192,14 +149,14 @@ class Source:
 
     """
 
-    id: str = _id()
-    title: str = attrs.field(validator=_non_blank)
-    publisher: str = attrs.field(validator=_non_blank)
+    id: str = id_field()
+    title: str = attrs.field(validator=non_blank)
+    publisher: str = attrs.field(validator=non_blank)
     published: datetime.date
-    url: str = attrs.field(validator=_non_blank)
-    language: str = attrs.field(validator=_non_blank)
-    text: str = attrs.field(validator=_non_blank)
-    spans: tuple[Span, ...] = _spans()
+    url: str = attrs.field(validator=non_blank)
+    language: str = attrs.field(validator=non_blank)
+    text: str = attrs.field(validator=non_blank)
+    spans: tuple[Span, ...] = spans_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -218,12 +175,12 @@ class Organization:
 
     """
 
-    id: str = _id()
-    name: str = attrs.field(validator=_non_blank)
-    aliases: tuple[str, ...] = attrs.field(validator=[_texts, _unique])
+    id: str = id_field()
+    name: str = attrs.field(validator=non_blank)
+    aliases: tuple[str, ...] = attrs.field(validator=[texts, unique])
     kind: OrganizationKind
-    mentions: tuple[Span, ...] = attrs.field(validator=_unique)
-    spans: tuple[Span, ...] = _spans()
+    mentions: tuple[Span, ...] = attrs.field(validator=unique)
+    spans: tuple[Span, ...] = spans_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -243,13 +200,13 @@ class Participant:
 
     """
 
-    id: str = _id()
-    name: str = attrs.field(validator=_non_blank)
-    aliases: tuple[str, ...] = attrs.field(validator=[_texts, _unique])
-    role: str = attrs.field(validator=_non_blank)
-    affiliation_id: str = _id()
-    mentions: tuple[Span, ...] = attrs.field(validator=[_non_empty, _unique])
-    spans: tuple[Span, ...] = _spans()
+    id: str = id_field()
+    name: str = attrs.field(validator=non_blank)
+    aliases: tuple[str, ...] = attrs.field(validator=[texts, unique])
+    role: str = attrs.field(validator=non_blank)
+    affiliation_id: str = id_field()
+    mentions: tuple[Span, ...] = attrs.field(validator=[non_empty, unique])
+    spans: tuple[Span, ...] = spans_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -273,18 +230,18 @@ class Visit:
 
     """
 
-    id: str = _id()
-    visitor_id: str = _id()
-    visitor_organization_id: str = _id()
-    host_id: str = _id()
-    place: str = attrs.field(validator=_non_blank)
+    id: str = id_field()
+    visitor_id: str = id_field()
+    visitor_organization_id: str = id_field()
+    host_id: str = id_field()
+    place: str = attrs.field(validator=non_blank)
     reported_date: datetime.date
-    duration_days: int = attrs.field(validator=[_strict_int, _non_negative])
+    duration_days: int = attrs.field(validator=[strict_int, non_negative])
     long_planned: bool
     first_ever: bool
-    purpose: str = attrs.field(validator=_non_blank)
+    purpose: str = attrs.field(validator=non_blank)
     purpose_span: Span
-    spans: tuple[Span, ...] = _spans()
+    spans: tuple[Span, ...] = spans_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -303,13 +260,13 @@ class Meeting:
 
     """
 
-    id: str = _id()
-    visit_id: str = _id()
+    id: str = id_field()
+    visit_id: str = id_field()
     kind: MeetingKind
     attested: MeetingAttestation
-    participant_ids: tuple[str, ...] = attrs.field(validator=[_non_empty, _unique, _slugs])
-    unnamed_participants: str | None = attrs.field(validator=attrs.validators.optional(_non_blank))
-    spans: tuple[Span, ...] = _spans()
+    participant_ids: tuple[str, ...] = attrs.field(validator=[non_empty, unique, slugs])
+    unnamed_participants: str | None = attrs.field(validator=attrs.validators.optional(non_blank))
+    spans: tuple[Span, ...] = spans_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -330,13 +287,13 @@ class Quote:
 
     """
 
-    id: str = _id()
-    text: str = attrs.field(validator=_non_blank)
+    id: str = id_field()
+    text: str = attrs.field(validator=non_blank)
     span: Span
-    speaker_id: str = _id()
+    speaker_id: str = id_field()
     kind: QuoteKind
     attribution_span: Span
-    topic_ids: tuple[str, ...] = attrs.field(validator=[_unique, _slugs])
+    topic_ids: tuple[str, ...] = attrs.field(validator=[unique, slugs])
 
     @property
     def is_partial(self) -> bool:
@@ -362,10 +319,10 @@ class CooperationArea:
 
     """
 
-    id: str = _id()
-    name: str = attrs.field(validator=_non_blank)
+    id: str = id_field()
+    name: str = attrs.field(validator=non_blank)
     kind: CooperationKind
-    spans: tuple[Span, ...] = _spans()
+    spans: tuple[Span, ...] = spans_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -382,8 +339,8 @@ class Position:
 
     """
 
-    id: str = _id()
-    holder_id: str = _id()
-    subject_id: str = _id()
+    id: str = id_field()
+    holder_id: str = id_field()
+    subject_id: str = id_field()
     stance: Stance
-    spans: tuple[Span, ...] = _spans()
+    spans: tuple[Span, ...] = spans_field()

@@ -1,0 +1,84 @@
+"""Validators shared by the record classes (attrs validators, no I/O)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import attrs
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_CODE = re.compile(r"[A-Z0-9]+")
+
+
+def strict_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but a real int (bool is a subclass of int)."""
+    if type(value) is not int:
+        raise TypeError(f"{attribute.name} must be an int, not {type(value).__name__}")
+
+
+def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+    """Refuse negative numbers."""
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+def slug(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse anything but a lowercase slug such as ``park-geun-hye``."""
+    if _SLUG.fullmatch(value) is None:
+        raise ValueError(
+            f"{attribute.name} must be a lowercase slug like 'park-geun-hye', got {value!r}"
+        )
+
+
+def code(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse anything but an upper-case code such as ``IGOWSTNAT`` or ``0312``."""
+    if _CODE.fullmatch(value) is None:
+        raise ValueError(f"{attribute.name} must be a code of A-Z and 0-9, got {value!r}")
+
+
+def non_blank(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse empty and whitespace-only text."""
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty or blank")
+
+
+def nfc(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse text that is not in Unicode normalisation form C."""
+    if not unicodedata.is_normalized("NFC", value):
+        raise ValueError(f"{attribute.name} must be NFC-normalised Unicode")
+
+
+def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """Refuse an empty collection."""
+    if not value:
+        raise ValueError(f"{attribute.name} must hold at least one item")
+
+
+def unique(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """Refuse a collection that repeats an item."""
+    if len(set(value)) != len(value):
+        raise ValueError(f"{attribute.name} must not repeat an item")
+
+
+def slugs(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """Refuse a collection holding anything but slugs."""
+    for item in value:
+        slug(instance, attribute, item)
+
+
+def texts(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """Refuse a collection holding blank text."""
+    for item in value:
+        non_blank(instance, attribute, item)
+
+
+def id_field() -> Any:
+    """Return a field for a slug id or a reference to one."""
+    return attrs.field(validator=slug)
+
+
+def spans_field() -> Any:
+    """Return a field for the non-empty, repetition-free spans that support a record."""
+    return attrs.field(validator=[non_empty, unique])
