@@ -18,11 +18,12 @@ from pathlib import Path
 
 import nato_rok
 import release_1_0_0
+import release_1_1_0
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "nato_rok" / "data"
 SOURCES = ROOT / "sources"
-RELEASES = (release_1_0_0,)
+RELEASES = (release_1_0_0, release_1_1_0)
 
 
 def _manifest() -> dict[str, list[dict[str, object]]]:

@@ -40,7 +40,7 @@ def test_release_1_0_0_never_changes() -> None:
     assert SHA256_1_0_0 == hashlib.sha256(_resources.read_data("nato-rok-1.0.0.json")).hexdigest()
 
 
-@pytest.mark.parametrize("spec", [None, "1", "1.0", "1.0.0"])
+@pytest.mark.parametrize("spec", [None, "1", "1.0", "1.0.0", "1.1", "1.1.0"])
 def test_load_resolves_versions(spec: str | None) -> None:
     """None means newest; a prefix means the newest release that starts with it."""
     newest = nato_rok.versions()[-1]
@@ -53,8 +53,10 @@ def test_load_resolves_versions(spec: str | None) -> None:
         )
     )
     dataset = nato_rok.load(spec)
+    manifest = json.loads(_resources.read_data("manifest.json"))
+    (entry,) = [e for e in manifest["releases"] if e["version"] == expected]
     assert expected == dataset.version
-    assert 1 == dataset.schema_version
+    assert entry["schema_version"] == dataset.schema_version
 
 
 def test_load_caches_one_object_per_release() -> None:
@@ -66,7 +68,7 @@ def test_load_caches_one_object_per_release() -> None:
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ("2", "no bundled release matches '2'; bundled: 1.0.0"),
+        ("2", "no bundled release matches '2'; bundled: 1.0.0, 1.1.0"),
         ("1.9", "no bundled release matches '1.9'"),
         ("1.0.0.0", "'1.0.0.0' is not a version"),
         ("v1", "'v1' is not a version"),

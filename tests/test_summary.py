@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import attrs
+
+import nato_rok
 from hypothesis import given
 
 from nato_rok import Dataset, strategies
@@ -16,7 +18,7 @@ def test_summary_shows_every_part_of_the_visit(bundled: Dataset) -> None:
     for expected in [
         "  Anders Fogh Rasmussen, Secretary General of NATO -> Republic of Korea",
         "  Where: Seoul",
-        "  Reported date: 2013-04-12",
+        "  Reported date: 2013-04-12 (the article)",
         "  Length: 3 days, long planned",
         "  First ever: yes",
         "  Purpose: to explore ways of expanding cooperation",
@@ -40,6 +42,24 @@ def test_summary_shows_every_part_of_the_visit(bundled: Dataset) -> None:
         assert any(line.startswith(f"  {person.name}") and person.role in line for line in lines)
     for area in bundled.cooperation_areas:
         assert f"  {area.name}" in lines
+
+
+def test_summary_of_release_1_1_0_shows_the_enrichment() -> None:
+    """External dates, Hangul names, sector codes, coded events and references appear."""
+    lines = summary(nato_rok.load("1.1.0")).splitlines()
+    for expected in [
+        "  Dates: 2013-04-11 to 2013-04-13 (nato-news-99791)",
+        "  Park Geun-hye (also: Park Guen-hye, 박근혜, Bak Geun-hye): President, Republic of Korea"
+        " [GOV]",
+        "Coded events (12)",
+        "External references",
+    ]:
+        assert expected in lines
+    assert any(
+        line.startswith("  CAMEO 111  PLOVER ACCUSE/disapprove NATO -> North Korea")
+        for line in lines
+    )
+    assert any(line.startswith("  CAMEO -    PLOVER -") for line in lines)
 
 
 def test_summary_of_a_short_visit_without_extras(bundled: Dataset) -> None:

@@ -16,7 +16,18 @@ from typing import Any
 from nato_rok._document import dumps, loads
 from nato_rok._releases import load, versions
 from nato_rok.dataset import Dataset, Record
+from nato_rok.diff import diff
+from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
 from nato_rok.exceptions import DatasetError
+from nato_rok.external import (
+    ActorCode,
+    CodeScheme,
+    DateRange,
+    ExternalName,
+    NameKind,
+    Reference,
+    ReferenceKind,
+)
 from nato_rok.model import (
     CooperationArea,
     CooperationKind,
@@ -36,24 +47,36 @@ from nato_rok.model import (
 )
 
 __all__ = [
+    "ActorCode",
+    "CameoCoding",
+    "CodeScheme",
     "CooperationArea",
     "CooperationKind",
     "Dataset",
     "DatasetError",
+    "DateBasis",
+    "DateRange",
+    "Event",
+    "ExternalName",
     "Meeting",
     "MeetingAttestation",
     "MeetingKind",
+    "NameKind",
     "Organization",
     "OrganizationKind",
     "Participant",
+    "PloverCoding",
     "Position",
     "Quote",
     "QuoteKind",
     "Record",
+    "Reference",
+    "ReferenceKind",
     "Source",
     "Span",
     "Stance",
     "Visit",
+    "diff",
     "dumps",
     "load",
     "loads",

@@ -13,12 +13,17 @@ import enum
 import functools
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 import attrs
 from cattrs import Converter
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
@@ -71,6 +76,11 @@ def _structure_bool(value: Any, _: type) -> bool:
     return value  # type: ignore[no-any-return]  # checked above
 
 
+def _structure_float(value: Any, _: type) -> float:
+    _expect(value, float, "number with a fraction or exponent, such as 1.0")
+    return value  # type: ignore[no-any-return]  # checked above
+
+
 def _structure_date(value: Any, _: type) -> datetime.date:
     _expect(value, str, "date string YYYY-MM-DD")
     if _DATE.fullmatch(value) is None:
@@ -109,10 +119,36 @@ def _attrs_hook(cls: type[T], converter: Converter) -> Callable[[Any, type], T]:
     inner = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
+    # cattrs reports missing keys of fields without a default; these it would fill in.
+    defaulted = [
+        field
+        for field in attrs.fields(cast(Any, cls))
+        if field.init and field.default is not attrs.NOTHING
+    ]
 
     def structure(value: Any, cl: type) -> T:
         _expect(value, dict, "object")
-        return inner(value, cl)
+        # A default in the model is for Python callers; a document spells
+        # out every key, so a missing one is an error, never a default.
+        errors: list[Exception] = []
+        for field in defaulted:
+            if field.name not in value:
+                error = KeyError(field.name)
+                note = AttributeValidationNote(
+                    f"Structuring {cls.__name__}", field.name, field.type
+                )
+                # How cattrs locates errors; typeshed knows __notes__ from 3.11 only.
+                setattr(error, "__notes__", [note])  # noqa: B010
+                errors.append(error)
+        try:
+            result = inner(value, cl)
+        except ClassValidationError as exc:
+            errors = [*exc.exceptions, *errors]
+        except Exception as exc:  # noqa: BLE001  # a record's own check; reported with the rest
+            errors = [exc, *errors]
+        if errors:
+            raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+        return result
 
     return structure
 
@@ -129,6 +165,7 @@ def converter() -> Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     conv.register_structure_hook_factory(

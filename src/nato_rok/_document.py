@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nato_rok import _schemas
 from nato_rok.dataset import Dataset
 from nato_rok.exceptions import (
     IntegrityError,
@@ -12,15 +13,12 @@ from nato_rok.exceptions import (
     UnsupportedSchemaVersionError,
 )
 
-#: Schema versions this library reads, each with the class it structures into.
-SCHEMAS: dict[int, type[Dataset]] = {1: Dataset}
-
 #: Default limit on the size of a document: 64 MiB (bytes for ``bytes``
 #: input, code points for ``str`` input), checked before parsing.
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024
 
 
-def _schema_class(value: Any) -> type[Dataset]:
+def _schema_version(value: Any) -> int:
     if type(value) is not dict:
         kind = type(value).__name__
         raise SchemaError(
@@ -38,31 +36,35 @@ def _schema_class(value: Any) -> type[Dataset]:
             "schema_version must be an integer",
             (Problem("$.schema_version", f"expected integer, got {schema_version!r}"),),
         )
-    try:
-        return SCHEMAS[schema_version]
-    except KeyError:
-        supported = ", ".join(str(number) for number in SCHEMAS)
+    if schema_version not in _schemas.SUPPORTED:
+        supported = ", ".join(str(number) for number in _schemas.SUPPORTED)
         raise UnsupportedSchemaVersionError(
             f"schema_version {schema_version} is not supported (supported: {supported}); "
             "a newer nato-rok may read it",
             (Problem("$.schema_version", f"unsupported schema_version {schema_version}"),),
-        ) from None
+        )
+    return schema_version
 
 
 def from_value(value: Any) -> Dataset:
     """Check and structure a parsed JSON *value* into a :class:`Dataset`."""
     from nato_rok import _converter, _integrity
 
-    cls = _schema_class(value)
+    schema_version = _schema_version(value)
+    if schema_version == 1:
+        extra = _schemas.upgrade_from_1(value)
+        if extra:
+            raise SchemaError(
+                f"the document does not fit schema 1 ({len(extra)} problem(s))", tuple(extra)
+            )
     try:
-        dataset = _converter.converter().structure(value, cls)
+        dataset = _converter.converter().structure(value, Dataset)
     # Anything a record's own checks raise is a problem with the input,
     # whatever its type; none may escape as anything but a SchemaError.
     except Exception as exc:
         problems = tuple(_converter.problems_of(exc))
         raise SchemaError(
-            f"the document does not fit schema {value['schema_version']} "
-            f"({len(problems)} problem(s))",
+            f"the document does not fit schema {schema_version} ({len(problems)} problem(s))",
             problems,
         ) from exc
     found = _integrity.problems(dataset)
@@ -108,6 +110,9 @@ def dumps(dataset: Dataset) -> str:
 
     Raises:
         TypeError: *dataset* is not a :class:`Dataset`.
+        SchemaError: *dataset* declares schema 1 but holds data (events,
+            references, external names, codes or dates) that only schema 2
+            can express.
 
     .. versionadded:: 1.0.0
 
@@ -116,4 +121,12 @@ def dumps(dataset: Dataset) -> str:
 
     if not isinstance(dataset, Dataset):
         raise TypeError(f"dumps() takes a Dataset, not {type(dataset).__name__}")
-    return _json.dump(_converter.converter().unstructure(dataset))
+    value = _converter.converter().unstructure(dataset)
+    if dataset.schema_version == 1:
+        problems = _schemas.downgrade_to_1(value)
+        if problems:
+            raise SchemaError(
+                "the dataset declares schema_version 1 but holds data only schema 2 can express",
+                tuple(problems),
+            )
+    return _json.dump(value)

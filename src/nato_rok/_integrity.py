@@ -8,9 +8,12 @@ from typing import Any
 
 import attrs
 
+from nato_rok import _codes
 from nato_rok._names import name_key
 from nato_rok.dataset import Dataset
+from nato_rok.events import Event
 from nato_rok.exceptions import Problem
+from nato_rok.external import ActorCode, Reference
 from nato_rok.model import (
     CooperationArea,
     Meeting,
@@ -37,6 +40,8 @@ def _located(dataset: Dataset) -> Iterator[_Located]:
         "quotes",
         "cooperation_areas",
         "positions",
+        "references",
+        "events",
     ):
         value = getattr(dataset, key)
         if key == "visit":
@@ -44,6 +49,15 @@ def _located(dataset: Dataset) -> Iterator[_Located]:
         else:
             for index, record in enumerate(value):
                 yield f"$.{key}[{index}]", record
+
+
+def _external(path: str, record: Any) -> Iterator[tuple[str, Any]]:
+    """Yield (JSON path, value) for every value of a record that cites a reference."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        for index, item in enumerate(value) if isinstance(value, tuple) else ((None, value),):
+            if hasattr(item, "reference_id"):
+                yield f"{path}.{field.name}" + ("" if index is None else f"[{index}]"), item
 
 
 def _spans(path: str, record: Any) -> Iterator[tuple[str, Span]]:
@@ -127,7 +141,8 @@ class _Checker:
     def check_name_keys(self) -> None:
         owner: dict[str, int] = {}
         for index, person in enumerate(self.dataset.participants):
-            for name in (person.name, *person.aliases):
+            external = (name.text for name in person.names)
+            for name in (person.name, *person.aliases, *external):
                 first = owner.setdefault(name_key(name), index)
                 if first != index:
                     self.add(
@@ -161,6 +176,19 @@ class _Checker:
         for index, topic_id in enumerate(quote.topic_ids):
             self.refers(f"{path}.topic_ids[{index}]", topic_id, CooperationArea, Position)
 
+    def check_event(self, path: str, event: Event) -> None:
+        if event.parent_id is not None:
+            self.refers(f"{path}.parent_id", event.parent_id, Event)
+        for key in ("actor_ids", "recipient_ids"):
+            for index, target in enumerate(getattr(event, key)):
+                self.refers(f"{path}.{key}[{index}]", target, Organization, Participant)
+        if event.date_reference_id is not None:
+            self.refers(f"{path}.date_reference_id", event.date_reference_id, Reference)
+        if event.cameo is not None:
+            self.problems.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo))
+        if event.plover is not None:
+            self.problems.extend(_codes.plover_problems(f"{path}.plover", event.plover))
+
     def run(self) -> list[Problem]:
         dataset = self.dataset
         self.check_version()
@@ -186,6 +214,13 @@ class _Checker:
             path = f"$.positions[{index}]"
             self.refers(f"{path}.holder_id", position.holder_id, Organization, Participant)
             self.refers(f"{path}.subject_id", position.subject_id, Organization)
+        for path, record in _located(dataset):
+            for value_path, value in _external(path, record):
+                self.refers(f"{value_path}.reference_id", value.reference_id, Reference)
+                if isinstance(value, ActorCode):
+                    self.problems.extend(_codes.actor_code_problems(value_path, value))
+        for index, event in enumerate(dataset.events):
+            self.check_event(f"$.events[{index}]", event)
         return self.problems
 
 

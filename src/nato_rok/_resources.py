@@ -17,5 +17,8 @@ else:  # pragma: no cover  # Python 3.10 only; CI may lack that interpreter
 
 
 def read_data(name: str) -> bytes:
-    """Return the bytes of ``nato_rok/data/<name>``."""
-    return files("nato_rok").joinpath("data").joinpath(name).read_bytes()
+    """Return the bytes of ``nato_rok/data/<name>`` (``/`` separates folders)."""
+    resource = files("nato_rok").joinpath("data")
+    for part in name.split("/"):
+        resource = resource.joinpath(part)
+    return resource.read_bytes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from nato_rok.dataset import Dataset
+from nato_rok.events import Event
 from nato_rok.model import (
     CooperationKind,
     MeetingAttestation,
@@ -36,7 +37,12 @@ def summary(dataset: Dataset) -> str:
         f"{dataset.organization(visit.visitor_organization_id).name}"
         f" -> {dataset.organization(visit.host_id).name}",
         f"  Where: {visit.place}",
-        f"  Reported date: {visit.reported_date.isoformat()}",
+        f"  Reported date: {visit.reported_date.isoformat()} (the article)",
+        *(
+            [f"  Dates: {visit.dates.start} to {visit.dates.end} ({visit.dates.reference_id})"]
+            if visit.dates
+            else []
+        ),
         f"  Length: {visit.duration_days} days" + (", long planned" if visit.long_planned else ""),
         f"  First ever: {'yes' if visit.first_ever else 'no'}",
         f"  Purpose: {visit.purpose}",
@@ -45,8 +51,10 @@ def summary(dataset: Dataset) -> str:
     ]
     for person in dataset.participants:
         organization = dataset.organization(person.affiliation_id).name
-        also = f" (also: {', '.join(person.aliases)})" if person.aliases else ""
-        lines.append(f"  {person.name}{also}: {person.role}, {organization}")
+        names = [*person.aliases, *(name.text for name in person.names)]
+        also = f" (also: {', '.join(names)})" if names else ""
+        codes = "".join(f" [{code.code}]" for code in person.codes)
+        lines.append(f"  {person.name}{also}: {person.role}, {organization}{codes}")
     lines += ["", "Meetings"]
     for meeting in dataset.meetings:
         who = " and ".join(dataset.participant(pid).name for pid in meeting.participant_ids)
@@ -70,6 +78,12 @@ def summary(dataset: Dataset) -> str:
         holder = _name(dataset, position.holder_id)
         subject = dataset.organization(position.subject_id).name
         lines += ["", f"Position on {subject}", f"  {holder}: {position.stance.value}"]
+    if dataset.events:
+        lines += ["", f"Coded events ({len(dataset.events)})"]
+        lines += [_event_line(dataset, event) for event in dataset.events]
+    if dataset.references:
+        lines += ["", "External references"]
+        lines += [f"  {ref.id}: {ref.title} ({ref.publisher})" for ref in dataset.references]
     source = dataset.source
     lines += [
         "",
@@ -84,3 +98,13 @@ def summary(dataset: Dataset) -> str:
 def _name(dataset: Dataset, record_id: str) -> str:
     record = dataset.record(record_id)
     return record.name if isinstance(record, (Organization, Participant)) else record_id
+
+
+def _event_line(dataset: Dataset, event: Event) -> str:
+    cameo = f"CAMEO {event.cameo.code}" if event.cameo else "CAMEO -"
+    plover = event.plover.event if event.plover else "-"
+    if event.plover and event.plover.mode:
+        plover += f"/{event.plover.mode}"
+    who = ", ".join(_name(dataset, actor) for actor in event.actor_ids)
+    whom = ", ".join(_name(dataset, recipient) for recipient in event.recipient_ids)
+    return f"  {cameo:<10} {'PLOVER ' + plover:<24} {who} -> {whom}: {event.label}"

@@ -7,11 +7,16 @@ error. Data goes to stdout, messages to stderr.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from nato_rok._document import loads
 from nato_rok._releases import load, versions
 from nato_rok._summary import summary
+from nato_rok.dataset import Dataset
+from nato_rok.diff import diff
 from nato_rok.exceptions import DatasetError
 
 EXAMPLES = """\
@@ -19,6 +24,8 @@ examples:
   nato-rok                      summary of the newest release
   nato-rok summary --release 1.0.0
   nato-rok versions             every bundled release, oldest first
+  nato-rok diff 1.0.0 1.1.0     what changed between two releases
+  nato-rok diff 1.1.0 edited.json --format json
 """
 
 
@@ -63,7 +70,40 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example:\n  nato-rok versions",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    diff_parser = commands.add_parser(
+        "diff",
+        help="list what changed between two releases",
+        description="List the records added, removed and changed (field by field) between "
+        "two releases, matched by id. Each side is a bundled release ('1.0.0', '1') or a "
+        "path to a dataset document ending in .json.",
+        epilog="examples:\n  nato-rok diff 1.0.0 1.1.0\n  nato-rok diff 1 my-copy.json "
+        "--format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff_parser.add_argument("old", help="release or .json file to compare from")
+    diff_parser.add_argument("new", help="release or .json file to compare to")
+    diff_parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
     return parser
+
+
+def _dataset(spec: str) -> Dataset:
+    """Return the bundled release *spec*, or the document at path *spec* (``*.json``)."""
+    if not spec.endswith(".json"):
+        return load(spec)
+    try:
+        data = Path(spec).read_bytes()
+    except OSError as exc:
+        raise DatasetError(f"cannot read {spec}: {exc.strerror}") from exc
+    return loads(data)
+
+
+def _diff(args: argparse.Namespace) -> str:
+    changes = diff(_dataset(args.old), _dataset(args.new))
+    if args.format == "json":
+        return json.dumps(changes.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return changes.to_text()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "versions":
             sys.stdout.write("".join(f"{version}\n" for version in versions()))
+        elif args.command == "diff":
+            sys.stdout.write(_diff(args))
         else:
             sys.stdout.write(summary(load(getattr(args, "release", None))))
     except DatasetError as exc:

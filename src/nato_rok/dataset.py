@@ -11,7 +11,9 @@ from typing import TypeVar
 import attrs
 
 from nato_rok._names import name_key
+from nato_rok.events import Event
 from nato_rok.exceptions import RecordNotFoundError, SpanError
+from nato_rok.external import Reference
 from nato_rok.model import (
     CooperationArea,
     Meeting,
@@ -27,7 +29,17 @@ from nato_rok.model import (
 __all__ = ["Dataset", "Record"]
 
 #: Any record that has an ``id``.
-Record = Organization | Participant | Visit | Meeting | Quote | CooperationArea | Position
+Record = (
+    Organization
+    | Participant
+    | Visit
+    | Meeting
+    | Quote
+    | CooperationArea
+    | Position
+    | Reference
+    | Event
+)
 
 _R = TypeVar("_R", Organization, Participant)
 
@@ -44,7 +56,8 @@ def _indexes(
         by_id.setdefault(record.id, record)
     by_name: dict[str, Participant] = {}
     for participant in dataset.participants:
-        for name in (participant.name, *participant.aliases):
+        names = (*participant.aliases, *(external.text for external in participant.names))
+        for name in (participant.name, *names):
             by_name.setdefault(name_key(name), participant)
     by_speaker: dict[str, list[Quote]] = {}
     for quote in dataset.quotes:
@@ -90,6 +103,8 @@ class Dataset:
     quotes: tuple[Quote, ...]
     cooperation_areas: tuple[CooperationArea, ...]
     positions: tuple[Position, ...]
+    references: tuple[Reference, ...] = ()
+    events: tuple[Event, ...] = ()
     _by_id: MappingProxyType[str, Record] = attrs.field(init=False, eq=False, repr=False)
     _by_name: MappingProxyType[str, Participant] = attrs.field(init=False, eq=False, repr=False)
     _by_speaker: MappingProxyType[str, tuple[Quote, ...]] = attrs.field(
@@ -116,6 +131,8 @@ class Dataset:
             *self.quotes,
             *self.cooperation_areas,
             *self.positions,
+            *self.references,
+            *self.events,
         )
 
     def record(self, record_id: str) -> Record:

@@ -44,6 +44,7 @@ from nato_rok._validators import (
     texts,
     unique,
 )
+from nato_rok.external import ActorCode, DateRange, ExternalName
 
 
 @attrs.frozen(kw_only=True)
@@ -181,6 +182,7 @@ class Organization:
     kind: OrganizationKind
     mentions: tuple[Span, ...] = attrs.field(validator=unique)
     spans: tuple[Span, ...] = spans_field()
+    codes: tuple[ActorCode, ...] = attrs.field(default=(), validator=unique)
 
 
 @attrs.frozen(kw_only=True)
@@ -207,6 +209,8 @@ class Participant:
     affiliation_id: str = id_field()
     mentions: tuple[Span, ...] = attrs.field(validator=[non_empty, unique])
     spans: tuple[Span, ...] = spans_field()
+    names: tuple[ExternalName, ...] = attrs.field(default=(), validator=unique)
+    codes: tuple[ActorCode, ...] = attrs.field(default=(), validator=unique)
 
 
 @attrs.frozen(kw_only=True)
@@ -242,6 +246,7 @@ class Visit:
     purpose: str = attrs.field(validator=non_blank)
     purpose_span: Span
     spans: tuple[Span, ...] = spans_field()
+    dates: DateRange | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -21,12 +21,24 @@ also pass every cross-record check of :func:`nato_rok.loads`.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from nato_rok._names import name_key
 from nato_rok.dataset import Dataset
+from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
+from nato_rok.external import (
+    ActorCode,
+    CodeScheme,
+    DateRange,
+    ExternalName,
+    NameKind,
+    Reference,
+    ReferenceKind,
+)
 from nato_rok.model import (
     CooperationArea,
     CooperationKind,
@@ -46,15 +58,22 @@ from nato_rok.model import (
 )
 
 __all__ = [
+    "actor_codes",
+    "cameo_codings",
     "cooperation_areas",
     "datasets",
+    "date_ranges",
     "documents",
+    "events",
+    "external_names",
     "ids",
     "meetings",
     "organizations",
     "participants",
+    "plover_codings",
     "positions",
     "quotes",
+    "references",
     "sources",
     "spans",
     "texts",
@@ -225,17 +244,28 @@ class _Writer:
         return "".join(self.parts)
 
 
-@st.composite
-def datasets(draw: Any, max_records: int = 4) -> Dataset:
+def datasets(
+    max_records: int = 4, schema_versions: tuple[int, ...] = (1, 2)
+) -> st.SearchStrategy[Dataset]:
     """Whole datasets that pass every check of :func:`nato_rok.loads`.
 
     Args:
-        draw: Supplied by Hypothesis; callers do not pass it.
         max_records: The most records of each kind to generate.
+        schema_versions: The schemas to generate datasets of. Schema 2 adds
+            references, events, external names, codes and visit dates.
 
     Returns:
         A strategy of :class:`~nato_rok.Dataset`.
     """
+    base = _schema_1(max_records)
+    if 2 not in schema_versions:
+        return base
+    enriched = base.flatmap(lambda dataset: _schema_2(dataset, max_records))
+    return enriched if 1 not in schema_versions else st.one_of(base, enriched)
+
+
+@st.composite
+def _schema_1(draw: Any, max_records: int) -> Dataset:
     out = _Writer(draw)
     size = st.integers(1, max_records)
     all_ids = draw(st.lists(ids(), min_size=5 + 5 * max_records, unique=True))
@@ -393,3 +423,223 @@ def documents(max_records: int = 4) -> st.SearchStrategy[str]:
     from nato_rok._document import dumps
 
     return datasets(max_records=max_records).map(dumps)
+
+
+def references() -> st.SearchStrategy[Reference]:
+    """Generate reference records."""
+    optional = st.none() | texts()
+    return st.builds(
+        Reference,
+        id=ids(),
+        kind=st.sampled_from(ReferenceKind),
+        title=texts(),
+        publisher=texts(),
+        url=optional,
+        excerpt=optional,
+        note=optional,
+    )
+
+
+def _nfc_texts() -> st.SearchStrategy[str]:
+    return texts().map(lambda text: unicodedata.normalize("NFC", text)).filter(str.strip)
+
+
+def cameo_codings() -> st.SearchStrategy[CameoCoding]:
+    """CAMEO codings drawn from the shipped code table, names and weights included."""
+    from nato_rok._codes import tables
+
+    events = tables().cameo_events
+    codes = sorted(events)
+    return st.builds(
+        lambda code, alternatives: CameoCoding(
+            code=code,
+            name=events[code].name,
+            goldstein=events[code].goldstein,
+            alternatives=tuple(a for a in alternatives if a != code),
+        ),
+        st.sampled_from(codes),
+        st.lists(st.sampled_from(codes), max_size=2, unique=True),
+    )
+
+
+def plover_codings() -> st.SearchStrategy[PloverCoding]:
+    """PLOVER codings drawn from the shipped table: a type, one of its modes, contexts."""
+    from nato_rok._codes import tables
+
+    table = tables()
+    return st.sampled_from(sorted(table.plover_modes)).flatmap(
+        lambda event: st.builds(
+            PloverCoding,
+            event=st.just(event),
+            mode=st.none() | st.sampled_from(sorted(table.plover_modes[event]))
+            if table.plover_modes[event]
+            else st.none(),
+            contexts=st.lists(
+                st.sampled_from(sorted(table.plover_contexts)), max_size=2, unique=True
+            ).map(tuple),
+        )
+    )
+
+
+def external_names() -> st.SearchStrategy[ExternalName]:
+    """ExternalName values (NFC text)."""
+    return st.builds(
+        ExternalName, text=_nfc_texts(), kind=st.sampled_from(NameKind), reference_id=ids()
+    )
+
+
+def actor_codes() -> st.SearchStrategy[ActorCode]:
+    """ActorCode values valid for their scheme (CAMEO codes from the shipped table)."""
+    from nato_rok._codes import tables
+
+    table = tables()
+    return st.one_of(
+        st.builds(
+            ActorCode,
+            scheme=st.just(CodeScheme.CAMEO_ACTOR),
+            code=st.sampled_from(sorted(table.cameo_actors)),
+            reference_id=ids(),
+        ),
+        st.builds(
+            ActorCode,
+            scheme=st.just(CodeScheme.CAMEO_SECTOR),
+            code=st.sampled_from(sorted(table.cameo_sectors)),
+            reference_id=ids(),
+        ),
+        st.builds(
+            ActorCode,
+            scheme=st.just(CodeScheme.ISO_3166_1_ALPHA_3),
+            code=st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3),
+            reference_id=ids(),
+        ),
+    )
+
+
+def date_ranges() -> st.SearchStrategy[DateRange]:
+    """DateRange values, end not before start."""
+    return st.builds(
+        lambda start, days, reference_id: DateRange(
+            start=start, end=start + datetime.timedelta(days=days), reference_id=reference_id
+        ),
+        st.dates(max_value=_LAST_DATE),
+        st.integers(0, 30),
+        ids(),
+    )
+
+
+_LAST_DATE = datetime.date(9000, 1, 1)
+
+
+@st.composite
+def _event(
+    draw: Any,
+    event_id: str,
+    *,
+    actors: list[str],
+    references: list[str],
+    parents: list[str],
+    max_end: int,
+) -> Event:
+    basis = draw(st.sampled_from(DateBasis))
+    date = None if basis is DateBasis.UNKNOWN else draw(st.dates(max_value=_LAST_DATE))
+    end_date = None
+    if date is not None and draw(st.booleans()):
+        end_date = date + datetime.timedelta(days=draw(st.integers(0, 9)))
+    cameo = draw(st.none() | cameo_codings())
+    plover = draw(st.none() | plover_codings())
+    needs_note = cameo is None or plover is None
+    return Event(
+        id=event_id,
+        parent_id=draw(st.none() | st.sampled_from(parents)) if parents else None,
+        label=draw(texts()),
+        actor_ids=tuple(
+            draw(st.lists(st.sampled_from(actors), min_size=1, max_size=2, unique=True))
+        ),
+        recipient_ids=tuple(draw(st.lists(st.sampled_from(actors), max_size=2, unique=True))),
+        date=date,
+        end_date=end_date,
+        date_basis=basis,
+        date_reference_id=draw(st.sampled_from(references))
+        if basis is DateBasis.EXTERNAL
+        else None,
+        historical=draw(st.booleans()),
+        cameo=cameo,
+        plover=plover,
+        note=draw(texts()) if needs_note else draw(st.none() | texts()),
+        spans=(draw(spans(max_end=max_end)),),
+    )
+
+
+def events() -> st.SearchStrategy[Event]:
+    """Event records (their references need not resolve)."""
+    return st.tuples(ids(), st.lists(ids(), min_size=1, max_size=3), ids()).flatmap(
+        lambda drawn: _event(
+            drawn[0], actors=drawn[1], references=[drawn[2]], parents=[], max_end=_MAX_OFFSET
+        )
+    )
+
+
+@st.composite
+def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
+    """Add references, external names, codes, dates and events to a schema 1 dataset."""
+    # Four-part ids: ids() makes at most three parts, so these never collide.
+    refs = [
+        attrs.evolve(ref, id=f"external-reference-number-{index}")
+        for index, ref in enumerate(draw(st.lists(references(), min_size=1, max_size=3)))
+    ]
+    ref_ids = [ref.id for ref in refs]
+    with_refs = st.sampled_from(ref_ids)
+    keys = {
+        name_key(name) for person in dataset.participants for name in (person.name, *person.aliases)
+    }
+    people = []
+    for person in dataset.participants:
+        names = []
+        for name in draw(st.lists(external_names(), max_size=2)):
+            if name_key(name.text) not in keys:  # look-up keys stay unambiguous
+                keys.add(name_key(name.text))
+                names.append(attrs.evolve(name, reference_id=draw(with_refs)))
+        codes = draw(st.lists(actor_codes(), max_size=2, unique_by=lambda c: (c.scheme, c.code)))
+        people.append(
+            attrs.evolve(
+                person,
+                names=tuple(names),
+                codes=tuple(attrs.evolve(c, reference_id=draw(with_refs)) for c in codes),
+            )
+        )
+    organizations = []
+    for organization in dataset.organizations:
+        codes = draw(st.lists(actor_codes(), max_size=2, unique_by=lambda c: (c.scheme, c.code)))
+        organizations.append(
+            attrs.evolve(
+                organization,
+                codes=tuple(attrs.evolve(c, reference_id=draw(with_refs)) for c in codes),
+            )
+        )
+    dates = draw(st.none() | date_ranges())
+    actors = [o.id for o in organizations] + [p.id for p in people]
+    events_: list[Event] = []
+    for index in range(draw(st.integers(0, max_records))):
+        events_.append(
+            draw(
+                _event(
+                    f"coded-event-number-{index}",
+                    actors=actors,
+                    references=ref_ids,
+                    parents=[event.id for event in events_],
+                    max_end=len(dataset.source.text),
+                )
+            )
+        )
+    return attrs.evolve(
+        dataset,
+        schema_version=2,
+        organizations=tuple(organizations),
+        participants=tuple(people),
+        visit=attrs.evolve(
+            dataset.visit,
+            dates=None if dates is None else attrs.evolve(dates, reference_id=draw(with_refs)),
+        ),
+        references=tuple(refs),
+        events=tuple(events_),
+    )

@@ -1,0 +1,119 @@
+"""The CAMEO and PLOVER code tables shipped in ``nato_rok/data/codes/``."""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any, NamedTuple
+
+from nato_rok.events import CameoCoding, PloverCoding
+from nato_rok.exceptions import Problem
+from nato_rok.external import ActorCode, CodeScheme
+
+
+class CameoEvent(NamedTuple):
+    """One CAMEO event code: its official name and Goldstein weight."""
+
+    name: str
+    goldstein: float | None
+
+
+class Tables(NamedTuple):
+    """The code tables, indexed for checking."""
+
+    cameo_events: dict[str, CameoEvent]
+    cameo_actors: frozenset[str]
+    cameo_sectors: frozenset[str]
+    plover_modes: dict[str, frozenset[str]]
+    plover_contexts: frozenset[str]
+
+
+def _read(name: str) -> Any:
+    from nato_rok import _resources
+
+    return json.loads(_resources.read_data(f"codes/{name}"))
+
+
+@functools.cache
+def tables() -> Tables:
+    """Return the code tables (read once, on first use)."""
+    cameo, plover = _read("cameo.json"), _read("plover.json")
+    return Tables(
+        cameo_events={
+            entry["code"]: CameoEvent(entry["name"], entry["goldstein"])
+            for entry in cameo["events"]
+        },
+        cameo_actors=frozenset(cameo["actors"]),
+        cameo_sectors=frozenset(cameo["sectors"]),
+        plover_modes={event: frozenset(modes) for event, modes in plover["events"].items()},
+        plover_contexts=frozenset(plover["contexts"]),
+    )
+
+
+def cameo_problems(path: str, coding: CameoCoding) -> list[Problem]:
+    """Return what is wrong with *coding* by the CAMEO table."""
+    events = tables().cameo_events
+    entry = events.get(coding.code)
+    if entry is None:
+        return [Problem(f"{path}.code", f"{coding.code!r} is not in the shipped CAMEO table")]
+    problems = []
+    if coding.name != entry.name:
+        problems.append(
+            Problem(
+                f"{path}.name", f"CAMEO {coding.code} is named {entry.name!r}, not {coding.name!r}"
+            )
+        )
+    if coding.goldstein != entry.goldstein:
+        problems.append(
+            Problem(
+                f"{path}.goldstein",
+                f"CAMEO {coding.code} has Goldstein weight {entry.goldstein}, "
+                f"not {coding.goldstein}",
+            )
+        )
+    for index, alternative in enumerate(coding.alternatives):
+        if alternative not in events or alternative == coding.code:
+            problems.append(
+                Problem(
+                    f"{path}.alternatives[{index}]",
+                    f"{alternative!r} is not another code of the shipped CAMEO table",
+                )
+            )
+    return problems
+
+
+def plover_problems(path: str, coding: PloverCoding) -> list[Problem]:
+    """Return what is wrong with *coding* by the PLOVER table."""
+    modes = tables().plover_modes.get(coding.event)
+    if modes is None:
+        return [Problem(f"{path}.event", f"{coding.event!r} is not a PLOVER event type")]
+    problems = []
+    if coding.mode is not None and coding.mode not in modes:
+        allowed = ", ".join(sorted(modes)) or "none"
+        problems.append(
+            Problem(
+                f"{path}.mode",
+                f"PLOVER {coding.event} has no mode {coding.mode!r} (modes: {allowed})",
+            )
+        )
+    for index, context in enumerate(coding.contexts):
+        if context not in tables().plover_contexts:
+            problems.append(
+                Problem(f"{path}.contexts[{index}]", f"{context!r} is not a shipped PLOVER context")
+            )
+    return problems
+
+
+def actor_code_problems(path: str, actor_code: ActorCode) -> list[Problem]:
+    """Return what is wrong with *actor_code* by its scheme."""
+    known = {
+        CodeScheme.CAMEO_ACTOR: tables().cameo_actors,
+        CodeScheme.CAMEO_SECTOR: tables().cameo_sectors,
+    }.get(actor_code.scheme)
+    if known is None:
+        valid = len(actor_code.code) == 3 and actor_code.code.isalpha()
+    else:
+        valid = actor_code.code in known
+    if valid:
+        return []
+    return [Problem(f"{path}.code", f"{actor_code.code!r} is not a {actor_code.scheme.value} code")]
