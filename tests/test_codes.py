@@ -144,7 +144,8 @@ def test_cameo_problems(coding: CameoCoding, problems: list[Problem]) -> None:
             [
                 Problem(
                     "$.mode",
-                    "PLOVER CONSULT has no mode 'dinner' (modes: multilateral, phone, third-party, visit)",
+                    "PLOVER CONSULT has no mode 'dinner' "
+                    "(modes: multilateral, phone, third-party, visit)",
                 ),
                 Problem("$.contexts[0]", "'space' is not a shipped PLOVER context"),
             ],

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import attrs
-
-import nato_rok
 from hypothesis import given
 
+import nato_rok
 from nato_rok import Dataset, strategies
 from nato_rok._summary import summary
 
