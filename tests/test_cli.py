@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import runpy
 import sys
 from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 
@@ -51,7 +53,9 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
     assert "usage: nato-rok" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["summary", "--help"], ["versions", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["summary", "--help"], ["versions", "--help"], ["diff", "--help"]]
+)
 def test_every_command_has_help_with_an_example(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -78,3 +82,30 @@ def test_python_dash_m_runs_the_same_command(
         runpy.run_module("nato_rok", run_name="__main__")
     assert 0 == caught.value.code
     assert capsys.readouterr().out.startswith("1.0.0\n")
+
+
+def test_diff_between_releases(capsys: pytest.CaptureFixture[str]) -> None:
+    """Diff lists what changed, as text by default."""
+    assert 0 == cli.main(["diff", "1.0.0", "1.1.0"])
+    out = capsys.readouterr().out
+    assert nato_rok.diff(nato_rok.load("1.0.0"), nato_rok.load("1.1.0")).to_text() == out
+
+
+def test_diff_with_a_file_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Either side may be a .json document; --format json prints the JSON form."""
+    edited = tmp_path / "edited.json"
+    edited.write_text(nato_rok.dumps(nato_rok.load("1.0.0")), encoding="utf-8")
+    assert 0 == cli.main(["diff", "1.0.0", str(edited), "--format", "json"])
+    assert [] == json.loads(capsys.readouterr().out)["changed"]
+
+
+@pytest.mark.parametrize("name", ["missing.json", "broken.json"])
+def test_diff_with_an_unreadable_file_exits_1(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing or invalid file is a one-line-per-problem error, exit code 1."""
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    assert 1 == cli.main(["diff", "1.0.0", str(tmp_path / name)])
+    err = capsys.readouterr().err
+    assert err.startswith("nato-rok: error: ")
+    assert "Traceback" not in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -145,3 +146,81 @@ def test_a_span_past_the_end_is_not_also_read(document: dict[str, Any]) -> None:
     assert (
         Problem("$.quotes[0].span", "span 336..99999 ends past the text (3055 characters)"),
     ) == _problems(document)
+
+
+@pytest.fixture
+def document_2() -> dict[str, Any]:
+    """Return a fresh, mutable copy of release 1.1.0 (schema 2) as plain JSON values."""
+    value: dict[str, Any] = json.loads(nato_rok.dumps(nato_rok.load("1.1.0")))
+    return value
+
+
+@pytest.mark.parametrize(
+    ("mutate", "problem"),
+    [
+        (
+            lambda d: d["participants"][1]["names"][0].update(reference_id="nowhere"),
+            Problem("$.participants[1].names[0].reference_id", "which no record has as its id"),
+        ),
+        (
+            lambda d: d["organizations"][0]["codes"][0].update(reference_id="nato"),
+            Problem(
+                "$.organizations[0].codes[0].reference_id",
+                "a Organization, where a Reference belongs",
+            ),
+        ),
+        (
+            lambda d: d["organizations"][0]["codes"][0].update(code="IGOWST"),
+            Problem("$.organizations[0].codes[0].code", "'IGOWST' is not a cameo-actor code"),
+        ),
+        (
+            lambda d: d["visit"]["dates"].update(reference_id="cameo-codebooks"),
+            Problem("$.visit.dates.reference_id", "which no record has as its id"),
+        ),
+        (
+            lambda d: d["events"][2].update(parent_id="nato"),
+            Problem("$.events[2].parent_id", "where a Event belongs"),
+        ),
+        (
+            lambda d: d["events"][0]["actor_ids"].append("event-visit-hosted"),
+            Problem("$.events[0].actor_ids[1]", "where a Organization or Participant belongs"),
+        ),
+        (
+            lambda d: d["events"][0]["recipient_ids"].append("ghost"),
+            Problem("$.events[0].recipient_ids[1]", "which no record has as its id"),
+        ),
+        (
+            lambda d: d["events"][0].update(date_reference_id="visit-seoul-2013"),
+            Problem("$.events[0].date_reference_id", "where a Reference belongs"),
+        ),
+        (
+            lambda d: d["events"][0]["cameo"].update(name="Make a trip"),
+            Problem("$.events[0].cameo.name", "CAMEO 042 is named 'Make a visit'"),
+        ),
+        (
+            lambda d: d["events"][0]["plover"].update(mode="phone call"),
+            Problem("$.events[0].plover.mode", "PLOVER CONSULT has no mode 'phone call'"),
+        ),
+        (
+            lambda d: d["references"].append(dict(d["references"][0])),
+            Problem("$.references[5].id", "already used at $.references[0]"),
+        ),
+        (
+            lambda d: d["participants"][2]["names"].append(
+                {"text": "Park Geun Hye", "kind": "hangul", "reference_id": "nato-rok-issue-3"}
+            ),
+            Problem("$.participants[2]", "matches a name of $.participants[1]"),
+        ),
+        (
+            lambda d: d["events"][1]["spans"][0].update(end=99999),
+            Problem("$.events[1].spans[0]", "ends past the text"),
+        ),
+    ],
+)
+def test_schema_2_problems_are_located(
+    document_2: dict[str, Any], mutate: Any, problem: Problem
+) -> None:
+    """References, event links, codes and external names are checked, with paths."""
+    mutate(document_2)
+    problems = _problems(document_2)
+    assert any(p.path == problem.path and problem.message in p.message for p in problems), problems

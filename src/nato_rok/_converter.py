@@ -142,10 +142,8 @@ def _attrs_hook(cls: type[T], converter: Converter) -> Callable[[Any, type], T]:
                 errors.append(error)
         try:
             result = inner(value, cl)
-        except ClassValidationError as exc:
+        except ClassValidationError as exc:  # also wraps a record's own checks (cattrs >= 24.1)
             errors = [*exc.exceptions, *errors]
-        except Exception as exc:  # noqa: BLE001  # a record's own check; reported with the rest
-            errors = [exc, *errors]
         if errors:
             raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
         return result

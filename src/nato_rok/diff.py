@@ -78,13 +78,17 @@ class Diff:
         return bool(self.top_level or self.added or self.removed or self.changed)
 
     def to_json(self) -> dict[str, Any]:
-        """Return the diff as plain JSON values (records as their JSON)."""
+        """Return the diff as plain JSON values.
+
+        Added and removed records appear as their JSON with a
+        ``record_type`` key (``"Participant"``, ...) in front.
+        """
         from nato_rok import _converter
 
         unstructure = _converter.converter().unstructure
 
         def record(value: Record | Source) -> dict[str, Any]:
-            return {"kind": type(value).__name__, **unstructure(value)}
+            return {"record_type": type(value).__name__, **unstructure(value)}
 
         return {
             "old_version": self.old_version,

@@ -1,0 +1,75 @@
+"""diff(): what changed between two releases, record by record, by id."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+from hypothesis import given
+
+import nato_rok
+from nato_rok import Dataset, strategies
+from nato_rok.diff import FieldChange
+
+
+def test_diff_of_the_bundled_releases() -> None:
+    """1.0.0 -> 1.1.0: schema and version bump, additions, and enriched records."""
+    changes = nato_rok.diff(nato_rok.load("1.0.0"), nato_rok.load("1.1.0"))
+    assert (
+        FieldChange(name="schema_version", old=1, new=2),
+        FieldChange(name="version", old="1.0.0", new="1.1.0"),
+    ) == changes.top_level
+    assert () == changes.removed
+    added = {type(r).__name__ for r in changes.added}
+    assert {"Organization", "Reference", "Event"} == added
+    changed = {change.id: [f.name for f in change.fields] for change in changes.changed}
+    assert ["names", "codes"] == changed["park-geun-hye"]
+    assert ["dates"] == changed["visit-seoul-2013"]
+    assert "anders-fogh-rasmussen" not in changed  # no external facts about him
+
+
+def test_diff_text_and_json() -> None:
+    """The text form marks +, -, ~; the JSON form is plain JSON."""
+    changes = nato_rok.diff(nato_rok.load("1.0.0"), nato_rok.load("1.1.0"))
+    text = changes.to_text()
+    assert text.startswith("diff 1.0.0 -> 1.1.0\n~ schema_version: 1 -> 2\n")
+    assert "+ Organization afghanistan\n" in text
+    assert '    dates: null -> {"start": "2013-04-11"' in text
+    plain = json.loads(json.dumps(changes.to_json()))
+    assert "afghanistan" == plain["added"][0]["id"]
+    assert "Organization" == plain["added"][0]["record_type"]
+    assert "state" == plain["added"][0]["kind"]
+
+
+def test_removed_and_retyped_records() -> None:
+    """A record gone is removed; an id that changes type is removed and added."""
+    old = nato_rok.load("1.0.0")
+    new = attrs.evolve(
+        old,
+        cooperation_areas=old.cooperation_areas[1:],
+        positions=(attrs.evolve(old.positions[0], id="logistics"),),
+    )
+    changes = nato_rok.diff(old, new)
+    assert {"logistics", "north-korea-condemnation"} == {r.id for r in changes.removed}
+    assert ["logistics"] == [r.id for r in changes.added]
+    assert "- CooperationArea logistics" in changes.to_text()
+
+
+@given(strategies.datasets())
+def test_a_dataset_has_no_changes_from_itself(dataset: Dataset) -> None:
+    """diff(x, x) is empty and says so."""
+    changes = nato_rok.diff(dataset, dataset)
+    assert not changes
+    assert changes.to_text().endswith("no changes\n")
+
+
+@given(strategies.datasets(max_records=2), strategies.datasets(max_records=2))
+def test_added_and_removed_follow_the_ids(old: Dataset, new: Dataset) -> None:
+    """Added ids are new ids, removed are old ones; changed records exist in both."""
+    changes = nato_rok.diff(old, new)
+    before = {r.id for r in (old.source, *old.records())}
+    after = {r.id for r in (new.source, *new.records())}
+    assert after - before <= {r.id for r in changes.added}
+    assert before - after <= {r.id for r in changes.removed}
+    assert all(c.id in before and c.id in after and c.fields for c in changes.changed)
+    json.dumps(changes.to_json())
