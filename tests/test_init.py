@@ -45,3 +45,13 @@ def test_import_does_no_io_and_skips_cattrs() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert "[] []\n" == completed.stdout
+
+
+def test_exports_are_lazy_and_listed_by_dir() -> None:
+    """Public names resolve on first use, stay the same objects, and dir() lists them."""
+    import nato_rok.changes
+    import nato_rok.model
+
+    assert nato_rok.changes.diff is nato_rok.diff  # the function, not the module
+    assert nato_rok.model.Span is nato_rok.Span
+    assert set(nato_rok.__all__) <= set(dir(nato_rok))

@@ -11,40 +11,81 @@ characters of NATO's news article.
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from nato_rok._document import dumps, loads
-from nato_rok._releases import load, versions
-from nato_rok.dataset import Dataset, Record
-from nato_rok.diff import diff
-from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
-from nato_rok.exceptions import DatasetError
-from nato_rok.external import (
-    ActorCode,
-    CodeScheme,
-    DateRange,
-    ExternalName,
-    NameKind,
-    Reference,
-    ReferenceKind,
-)
-from nato_rok.model import (
-    CooperationArea,
-    CooperationKind,
-    Meeting,
-    MeetingAttestation,
-    MeetingKind,
-    Organization,
-    OrganizationKind,
-    Participant,
-    Position,
-    Quote,
-    QuoteKind,
-    Source,
-    Span,
-    Stance,
-    Visit,
-)
+if TYPE_CHECKING:
+    from nato_rok._document import dumps, loads
+    from nato_rok._releases import load, versions
+    from nato_rok.dataset import Dataset, Record
+    from nato_rok.changes import diff
+    from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
+    from nato_rok.exceptions import DatasetError
+    from nato_rok.external import (
+        ActorCode,
+        CodeScheme,
+        DateRange,
+        ExternalName,
+        NameKind,
+        Reference,
+        ReferenceKind,
+    )
+    from nato_rok.model import (
+        CooperationArea,
+        CooperationKind,
+        Meeting,
+        MeetingAttestation,
+        MeetingKind,
+        Organization,
+        OrganizationKind,
+        Participant,
+        Position,
+        Quote,
+        QuoteKind,
+        Source,
+        Span,
+        Stance,
+        Visit,
+    )
+
+# Names are imported on first use (PEP 562), so `import nato_rok` costs almost
+# nothing; type checkers see the imports above.
+_EXPORTS = {
+    "ActorCode": "nato_rok.external",
+    "CameoCoding": "nato_rok.events",
+    "CodeScheme": "nato_rok.external",
+    "CooperationArea": "nato_rok.model",
+    "CooperationKind": "nato_rok.model",
+    "Dataset": "nato_rok.dataset",
+    "DatasetError": "nato_rok.exceptions",
+    "DateBasis": "nato_rok.events",
+    "DateRange": "nato_rok.external",
+    "Event": "nato_rok.events",
+    "ExternalName": "nato_rok.external",
+    "Meeting": "nato_rok.model",
+    "MeetingAttestation": "nato_rok.model",
+    "MeetingKind": "nato_rok.model",
+    "NameKind": "nato_rok.external",
+    "Organization": "nato_rok.model",
+    "OrganizationKind": "nato_rok.model",
+    "Participant": "nato_rok.model",
+    "PloverCoding": "nato_rok.events",
+    "Position": "nato_rok.model",
+    "Quote": "nato_rok.model",
+    "QuoteKind": "nato_rok.model",
+    "Record": "nato_rok.dataset",
+    "Reference": "nato_rok.external",
+    "ReferenceKind": "nato_rok.external",
+    "Source": "nato_rok.model",
+    "Span": "nato_rok.model",
+    "Stance": "nato_rok.model",
+    "Visit": "nato_rok.model",
+    "diff": "nato_rok.changes",
+    "dumps": "nato_rok._document",
+    "load": "nato_rok._releases",
+    "loads": "nato_rok._document",
+    "versions": "nato_rok._releases",
+}
 
 __all__ = [
     "ActorCode",
@@ -85,10 +126,18 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # Read the package version lazily, as attrs does: importlib.metadata is
-    # slow to import and most users never ask.
     if name == "__version__":
+        # As attrs does: importlib.metadata is slow to import; few ever ask.
         from importlib.metadata import version
 
         return version("nato-rok")
-    raise AttributeError(f"module 'nato_rok' has no attribute {name!r}")
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'nato_rok' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

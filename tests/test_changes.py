@@ -9,7 +9,7 @@ from hypothesis import given
 
 import nato_rok
 from nato_rok import Dataset, strategies
-from nato_rok.diff import FieldChange
+from nato_rok.changes import FieldChange
 
 
 def test_diff_of_the_bundled_releases() -> None:
