@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from nato_rok._document import dumps, loads
     from nato_rok._releases import load, versions
-    from nato_rok.dataset import Dataset, Record
     from nato_rok.changes import diff
+    from nato_rok.dataset import Dataset, Record
     from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
     from nato_rok.exceptions import DatasetError
     from nato_rok.external import (

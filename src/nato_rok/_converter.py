@@ -116,8 +116,9 @@ def _tuple_hook(cls: Any, converter: Converter) -> Callable[[Any, type], tuple[A
 
 
 def _attrs_hook(cls: type[T], converter: Converter) -> Callable[[Any, type], T]:
+    detailed = converter.detailed_validation
     inner = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
     )
     # cattrs reports missing keys of fields without a default; these it would fill in.
     defaulted = [
@@ -125,6 +126,17 @@ def _attrs_hook(cls: type[T], converter: Converter) -> Callable[[Any, type], T]:
         for field in attrs.fields(cast(Any, cls))
         if field.init and field.default is not attrs.NOTHING
     ]
+    if not detailed:
+        names = tuple(field.name for field in defaulted)
+
+        def fast(value: Any, cl: type) -> T:
+            _expect(value, dict, "object")
+            for name in names:
+                if name not in value:
+                    raise KeyError(name)
+            return inner(value, cl)
+
+        return fast
 
     def structure(value: Any, cl: type) -> T:
         _expect(value, dict, "object")
@@ -157,9 +169,15 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
 
 
 @functools.cache
-def converter() -> Converter:
-    """Return the strict converter (built once, on first use)."""
-    conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
+def converter(*, detailed: bool = True) -> Converter:
+    """Return the strict converter (built once per mode, on first use).
+
+    Both modes apply the same strict hooks. The fast one (``detailed=False``)
+    stops at the first problem without locating it; the detailed one collects
+    every problem with its path. Loading tries the fast one and, on failure,
+    runs the detailed one to say what is wrong and where.
+    """
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -172,6 +190,14 @@ def converter() -> Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
     conv.register_structure_hook_factory(attrs.has, _attrs_hook)
     return conv
+
+
+def structure(value: Any, cls: type[T]) -> T:
+    """Structure *value* into *cls*, or raise a cattrs error that locates every problem."""
+    try:
+        return converter(detailed=False).structure(value, cls)
+    except Exception:  # noqa: BLE001  # any failure: let the detailed pass say where and why
+        return converter().structure(value, cls)
 
 
 def _describe(exc: BaseException) -> str:

@@ -58,7 +58,7 @@ def from_value(value: Any) -> Dataset:
                 f"the document does not fit schema 1 ({len(extra)} problem(s))", tuple(extra)
             )
     try:
-        dataset = _converter.converter().structure(value, Dataset)
+        dataset = _converter.structure(value, Dataset)
     # Anything a record's own checks raise is a problem with the input,
     # whatever its type; none may escape as anything but a SchemaError.
     except Exception as exc:

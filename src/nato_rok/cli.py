@@ -15,8 +15,8 @@ from pathlib import Path
 from nato_rok._document import loads
 from nato_rok._releases import load, versions
 from nato_rok._summary import summary
-from nato_rok.dataset import Dataset
 from nato_rok.changes import diff
+from nato_rok.dataset import Dataset
 from nato_rok.exceptions import DatasetError
 
 EXAMPLES = """\
