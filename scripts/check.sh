@@ -118,7 +118,7 @@ pip_install "$LINT/bin/python" -e '.[lint,test]' build twine
 LPY="$LINT/bin/python"
 
 LINT_DIRS=()
-for dir in src tests scripts benchmarks; do
+for dir in src tests scripts benchmarks fuzz; do
     if [[ -d "$dir" ]]; then
         LINT_DIRS+=("$dir")
     fi
@@ -226,6 +226,14 @@ EOF
     stage "Python $version: scripts/build_release.py --check"
     "$vpy" scripts/build_release.py --check
 done
+
+# ---------------------------------------------------------------------------
+# $vpy is the newest Python's venv, with the wheel installed.
+stage "Fuzz loads() for ${FUZZ_SECONDS:-60} s (hostile bytes, JSON, mutations)"
+"$vpy" -m fuzz --seconds "${FUZZ_SECONDS:-60}"
+
+stage "Benchmarks, quick run (figures only; nothing here passes or fails on speed)"
+"$vpy" -m benchmarks --quick
 
 # ---------------------------------------------------------------------------
 stage "Coverage across all Pythons"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import Any
 
@@ -19,6 +18,7 @@ from nato_rok.exceptions import (
     SchemaError,
     UnsupportedSchemaVersionError,
 )
+from tests import hostile
 from tests.conftest import encode
 
 
@@ -120,113 +120,45 @@ def test_errors_chain_their_cause(document: dict[str, Any]) -> None:
     assert "1 problem(s)" in caught.value.summary
 
 
-# --- hostile input ---------------------------------------------------------
-
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
-    ),
-    max_leaves=30,
-)
+# --- hostile input (strategies in tests/hostile.py, shared with fuzz/) ------
 
 
 @given(st.binary(max_size=200) | st.text(max_size=200))
 def test_arbitrary_input_raises_only_dataset_errors(data: bytes | str) -> None:
     """Whatever bytes or text come in, only a DatasetError comes out."""
-    with pytest.raises(DatasetError) as caught:
-        nato_rok.loads(data)
-    assert str(caught.value)
-    assert all(p.path.startswith("$") and p.message for p in caught.value.problems)
+    hostile.assert_refused(data)
 
 
-@given(JSON)
+@given(hostile.JSON)
 def test_arbitrary_json_raises_only_dataset_errors(value: Any) -> None:
     """Any JSON value that is not a dataset is refused with located problems."""
     if isinstance(value, dict):
         value.setdefault("schema_version", 1)
-    with pytest.raises(DatasetError) as caught:
-        nato_rok.loads(json.dumps(value))
-    assert caught.value.problems
-    assert all(p.path.startswith("$") and p.message for p in caught.value.problems)
+    assert hostile.assert_refused(json.dumps(value)).problems
 
 
-def _slots(value: Any, path: str = "$") -> list[tuple[str, Any, Any]]:
-    """Every (path, container, key) below *value*."""
-    found: list[tuple[str, Any, Any]] = []
-    items = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else ()
-    )
-    for key, child in items:
-        child_path = f"{path}.{key}" if isinstance(value, dict) else f"{path}[{key}]"
-        found.append((child_path, value, key))
-        found += _slots(child, child_path)
-    return found
-
-
-def _others(value: Any) -> list[Any]:
-    """JSON values of every type but the type of *value* (never a string for a null)."""
-    candidates: list[Any] = [None, True, 0, 0.5, "x", ["x"], {"x": 1}]
-    return [
-        c
-        for c in candidates
-        if type(c) is not type(value) and not (value is None and isinstance(c, str))
-    ]
-
-
-@st.composite
-def _mutations(draw: Any, base: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    """Return an invalid variant of *base*, and the path of the value it changed."""
-    document = copy.deepcopy(base)
-    path, container, key = draw(st.sampled_from(_slots(document)))
-    actions = ["retype", "delete", "add"] if isinstance(container, dict) else ["retype"]
-    action = draw(st.sampled_from(actions))
-    if action == "delete":
-        del container[key]
-    elif action == "add":
-        container["unexpected_key"] = 1
-        path = path.rpartition(".")[0]
-    else:
-        container[key] = draw(st.sampled_from(_others(container[key])))
-    return document, path
-
-
-def _near(problem_path: str, changed: str) -> bool:
-    """Whether a problem is reported at the changed value, inside it, or at a parent."""
-    return any(
-        longer == shorter or longer.startswith((shorter + ".", shorter + "["))
-        for longer, shorter in ((changed, problem_path), (problem_path, changed))
-    )
-
-
-def _assert_refused_near(document: dict[str, Any], changed: str) -> None:
-    with pytest.raises(DatasetError) as caught:
-        nato_rok.loads(encode(document))
-    paths = [p.path for p in caught.value.problems]
-    # The whole document ("$") is everybody's parent; it only counts for top-level keys.
-    top_level = changed.count(".") + changed.count("[") <= 1
-    assert any(_near(p, changed) and (p != "$" or top_level) for p in paths), (changed, paths)
-
-
-@given(st.data())
-def test_every_mutation_of_the_bundled_document_is_refused_with_its_path(
-    data: st.DataObject,
+@pytest.mark.parametrize("version", nato_rok.versions())
+@given(data=st.data())
+def test_every_mutation_of_a_bundled_document_is_refused_with_its_path(
+    version: str, data: st.DataObject
 ) -> None:
     """Retyping any value, deleting any key or adding one: always a located DatasetError."""
-    base = json.loads(nato_rok.dumps(nato_rok.load("1.0.0")))
-    _assert_refused_near(*data.draw(_mutations(base)))
+    base = json.loads(nato_rok.dumps(nato_rok.load(version)))
+    hostile.assert_refused_near(*data.draw(hostile.mutations(base)))
 
 
 @given(st.data(), strategies.datasets(max_records=2))
 def test_every_mutation_of_any_valid_document_is_refused(
     data: st.DataObject, dataset: Dataset
 ) -> None:
-    """The same holds for generated datasets, not only the bundled one."""
-    _assert_refused_near(*data.draw(_mutations(json.loads(nato_rok.dumps(dataset)))))
+    """The same holds for generated datasets, not only the bundled ones."""
+    hostile.assert_refused_near(*data.draw(hostile.mutations(json.loads(nato_rok.dumps(dataset)))))
+
+
+@given(hostile.byte_mutations(nato_rok.dumps(nato_rok.load()).encode("utf-8")))
+def test_byte_level_damage_is_refused_or_harmless(data: bytes) -> None:
+    """Flipped, dropped or inserted bytes: a DatasetError, or a document that round-trips."""
+    hostile.assert_refused_or_canonical(data)
 
 
 def test_malformed_json_is_a_dataset_error() -> None:

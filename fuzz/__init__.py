@@ -1,0 +1,1 @@
+"""Time-bounded fuzzing of nato_rok.loads: ``python -m fuzz --seconds 60``."""

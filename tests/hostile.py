@@ -1,0 +1,141 @@
+"""Hostile input for loads(): strategies and the properties every input must meet.
+
+Shared by the tests and by the time-bounded fuzzer in ``fuzz/``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from hypothesis import strategies as st
+
+import nato_rok
+from nato_rok.exceptions import DatasetError
+
+#: Any JSON value, NaN and infinities included (json.dumps writes them).
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+def _assert_well_formed(error: DatasetError) -> None:
+    assert str(error)
+    assert all(p.path.startswith("$") and p.message for p in error.problems)
+
+
+def assert_refused(data: str | bytes) -> DatasetError:
+    """Assert loads(*data*) raises a DatasetError with a message and located problems."""
+    try:
+        nato_rok.loads(data)
+    except DatasetError as exc:
+        error = exc
+    else:
+        raise AssertionError("loads() accepted hostile input")
+    _assert_well_formed(error)
+    return error
+
+
+def assert_refused_or_canonical(data: bytes) -> None:
+    """Assert loads(*data*) either refuses cleanly or gives a dataset that round-trips."""
+    try:
+        dataset = nato_rok.loads(data)
+    except DatasetError as exc:
+        _assert_well_formed(exc)
+    else:
+        assert dataset == nato_rok.loads(nato_rok.dumps(dataset))
+
+
+def _slots(value: Any, path: str = "$") -> list[tuple[str, Any, Any]]:
+    """Every (path, container, key) below *value*."""
+    found: list[tuple[str, Any, Any]] = []
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, child in items:
+        child_path = f"{path}.{key}" if isinstance(value, dict) else f"{path}[{key}]"
+        found.append((child_path, value, key))
+        found += _slots(child, child_path)
+    return found
+
+
+def _others(value: Any) -> list[Any]:
+    """JSON values of every type but the type of *value*, that no schema field accepts.
+
+    Strings, numbers with a fraction and objects may be optional (``note``,
+    ``goldstein``, ``plover``): a null in their place can be valid, so they
+    are never replaced by null. A null is never replaced by a string, as
+    optional strings are the only fields that are ever null.
+    """
+    nullable = value is None or isinstance(value, (str, float, dict))
+    candidates: list[Any] = [True, 0, 0.5, "x", ["x"], {"x": 1}]
+    if not nullable:
+        candidates.append(None)
+    return [
+        c
+        for c in candidates
+        if type(c) is not type(value) and not (value is None and isinstance(c, str))
+    ]
+
+
+@st.composite
+def mutations(draw: Any, base: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """Return an invalid variant of *base*, and the path of the value it changed.
+
+    One value is retyped, one key deleted, or one unknown key added: each is
+    always invalid, since every key is required and no field takes two types.
+    """
+    document = copy.deepcopy(base)
+    path, container, key = draw(st.sampled_from(_slots(document)))
+    actions = ["retype", "delete", "add"] if isinstance(container, dict) else ["retype"]
+    action = draw(st.sampled_from(actions))
+    if action == "delete":
+        del container[key]
+    elif action == "add":
+        container["unexpected_key"] = 1
+        path = path.rpartition(".")[0]
+    else:
+        container[key] = draw(st.sampled_from(_others(container[key])))
+    return document, path
+
+
+@st.composite
+def byte_mutations(draw: Any, data: bytes) -> bytes:
+    """Return *data* with a few bytes flipped, dropped, or inserted."""
+    damaged = bytearray(data)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(damaged) - 1))
+        action = draw(st.sampled_from(["flip", "drop", "insert"]))
+        if action == "flip":
+            damaged[at] ^= 1 << draw(st.integers(0, 7))
+        elif action == "drop":
+            del damaged[at]
+        else:
+            damaged[at:at] = draw(st.binary(min_size=1, max_size=3))
+    return bytes(damaged)
+
+
+def _near(problem_path: str, changed: str) -> bool:
+    """Whether a problem is reported at the changed value, inside it, or at a parent."""
+    return any(
+        longer == shorter or longer.startswith((shorter + ".", shorter + "["))
+        for longer, shorter in ((changed, problem_path), (problem_path, changed))
+    )
+
+
+def assert_refused_near(document: dict[str, Any], changed: str) -> None:
+    """Assert *document* is refused with a problem at, inside, or above *changed*."""
+    error = assert_refused(json.dumps(document, ensure_ascii=False))
+    paths = [p.path for p in error.problems]
+    # The whole document ("$") is everybody's parent; it only counts for top-level keys.
+    top_level = changed.count(".") + changed.count("[") <= 1
+    assert any(_near(p, changed) and (p != "$" or top_level) for p in paths), (changed, paths)
