@@ -28,6 +28,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
 from nato_rok.exceptions import Problem
+from nato_rok.model import Span
 
 T = TypeVar("T")
 
@@ -127,10 +128,13 @@ def _attrs_hook(cls: type[T], converter: Converter) -> Callable[[Any, type], T]:
         if field.init and field.default is not attrs.NOTHING
     ]
     if not detailed:
+        # Speed matters here and locating problems does not: a value that is
+        # not an object fails inside cattrs' code all the same.
         names = tuple(field.name for field in defaulted)
+        if not names:
+            return inner
 
         def fast(value: Any, cl: type) -> T:
-            _expect(value, dict, "object")
             for name in names:
                 if name not in value:
                     raise KeyError(name)
@@ -168,6 +172,13 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _fast_span(value: Any, _: type) -> Span:
+    # The hottest record: two keys, both checked by Span's own validators.
+    if type(value) is not dict or len(value) != 2:
+        raise RefusedValueError("not a span object")
+    return Span(start=value["start"], end=value["end"])
+
+
 @functools.cache
 def converter(*, detailed: bool = True) -> Converter:
     """Return the strict converter (built once per mode, on first use).
@@ -189,6 +200,8 @@ def converter(*, detailed: bool = True) -> Converter:
     )
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
     conv.register_structure_hook_factory(attrs.has, _attrs_hook)
+    if not detailed:
+        conv.register_structure_hook(Span, _fast_span)
     return conv
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+import typing
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -27,22 +29,22 @@ from nato_rok.model import (
 
 _VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 
-_Located = tuple[str, object]
+_COLLECTIONS = (
+    "organizations",
+    "participants",
+    "visit",
+    "meetings",
+    "quotes",
+    "cooperation_areas",
+    "positions",
+    "references",
+    "events",
+)
 
 
-def _located(dataset: Dataset) -> Iterator[_Located]:
+def _located(dataset: Dataset) -> Iterator[tuple[str, Any]]:
     """Yield (JSON path, record) for every record that has an id."""
-    for key in (
-        "organizations",
-        "participants",
-        "visit",
-        "meetings",
-        "quotes",
-        "cooperation_areas",
-        "positions",
-        "references",
-        "events",
-    ):
+    for key in _COLLECTIONS:
         value = getattr(dataset, key)
         if key == "visit":
             yield "$.visit", value
@@ -51,25 +53,46 @@ def _located(dataset: Dataset) -> Iterator[_Located]:
                 yield f"$.{key}[{index}]", record
 
 
-def _external(path: str, record: Any) -> Iterator[tuple[str, Any]]:
-    """Yield (JSON path, value) for every value of a record that cites a reference."""
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        for index, item in enumerate(value) if isinstance(value, tuple) else ((None, value),):
-            if hasattr(item, "reference_id"):
-                yield f"{path}.{field.name}" + ("" if index is None else f"[{index}]"), item
+@functools.cache
+def _fields_holding(cls: Any, wanted: Callable[[type], bool]) -> tuple[tuple[str, bool], ...]:
+    """Return (field name, is a tuple) for the fields of *cls* whose values are *wanted*.
+
+    Worked out once per class from its type hints, so checking a record
+    touches only the fields that matter.
+    """
+    found = []
+    for name, hint in typing.get_type_hints(cls).items():
+        many = typing.get_origin(hint) is tuple
+        members = typing.get_args(hint) or (hint,)
+        if any(isinstance(member, type) and wanted(member) for member in members):
+            found.append((name, many))
+    return tuple(found)
 
 
-def _spans(path: str, record: Any) -> Iterator[tuple[str, Span]]:
-    """Yield (JSON path, span) for every span among a record's fields."""
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        if isinstance(value, Span):
-            yield f"{path}.{field.name}", value
-        elif isinstance(value, tuple):
+def _is_span(cls: type) -> bool:
+    return cls is Span
+
+
+def _cites(cls: type) -> bool:
+    return attrs.has(cls) and "reference_id" in attrs.fields_dict(cls)
+
+
+def _values(path: str, record: Any, wanted: Callable[[type], bool]) -> Iterator[tuple[str, Any]]:
+    """Yield (JSON path, value) for each *wanted* value among a record's fields."""
+    for name, many in _fields_holding(typing.cast(Any, type(record)), wanted):
+        value = getattr(record, name)
+        if many:
             for index, item in enumerate(value):
-                if isinstance(item, Span):
-                    yield f"{path}.{field.name}[{index}]", item
+                yield f"{path}.{name}[{index}]", item
+        elif value is not None:
+            yield f"{path}.{name}", value
+
+
+def _spans_of(record: Any) -> Iterator[Span]:
+    """Yield every span among a record's fields, without their paths."""
+    for name, many in _fields_holding(typing.cast(Any, type(record)), _is_span):
+        value = getattr(record, name)
+        yield from value if many else (value,)
 
 
 class _Checker:
@@ -102,15 +125,16 @@ class _Checker:
 
     def check_spans(self) -> None:
         size = len(self.text)
-        for path, span in _spans("$.source", self.dataset.source):
-            self.check_span(path, span, size)
-        for record_path, record in _located(self.dataset):
-            for path, span in _spans(record_path, record):
-                self.check_span(path, span, size)
-
-    def check_span(self, path: str, span: Span, size: int) -> None:
-        if span.end > size:
-            self.add(path, f"span {span.start}..{span.end} ends past the text ({size} characters)")
+        records = [("$.source", self.dataset.source), *_located(self.dataset)]
+        for record_path, record in records:
+            # Spans are checked first and located only when one fails: most never do.
+            if any(span.end > size for span in _spans_of(record)):
+                for path, span in _values(record_path, record, _is_span):
+                    if span.end > size:
+                        self.add(
+                            path,
+                            f"span {span.start}..{span.end} ends past the text ({size} characters)",
+                        )
 
     def refers(self, path: str, target: str, *kinds: type) -> None:
         kind = self.kinds.get(target)
@@ -215,7 +239,7 @@ class _Checker:
             self.refers(f"{path}.holder_id", position.holder_id, Organization, Participant)
             self.refers(f"{path}.subject_id", position.subject_id, Organization)
         for path, record in _located(dataset):
-            for value_path, value in _external(path, record):
+            for value_path, value in _values(path, record, _cites):
                 self.refers(f"{value_path}.reference_id", value.reference_id, Reference)
                 if isinstance(value, ActorCode):
                     self.problems.extend(_codes.actor_code_problems(value_path, value))

@@ -24,6 +24,18 @@ def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int) -> 
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
+def offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but a non-negative int (one call: spans are many)."""
+    strict_int(instance, attribute, value)
+    non_negative(instance, attribute, value)
+
+
+def unique_slugs(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """Refuse repeated items and items that are not slugs (one call)."""
+    unique(instance, attribute, value)
+    slugs(instance, attribute, value)
+
+
 def slug(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     """Refuse anything but a lowercase slug such as ``park-geun-hye``."""
     if _SLUG.fullmatch(value) is None:

@@ -24,6 +24,7 @@ from nato_rok._validators import (
     slugs,
     spans_field,
     unique,
+    unique_slugs,
 )
 from nato_rok.model import Span
 
@@ -104,7 +105,7 @@ class Event:
     parent_id: str | None = attrs.field(validator=attrs.validators.optional(slug))
     label: str = attrs.field(validator=non_blank)
     actor_ids: tuple[str, ...] = attrs.field(validator=[non_empty, unique, slugs])
-    recipient_ids: tuple[str, ...] = attrs.field(validator=[unique, slugs])
+    recipient_ids: tuple[str, ...] = attrs.field(validator=unique_slugs)
     date: datetime.date | None
     end_date: datetime.date | None
     date_basis: DateBasis

@@ -37,12 +37,13 @@ from nato_rok._validators import (
     id_field,
     non_blank,
     non_empty,
-    non_negative,
+    offset,
     slugs,
     spans_field,
     strict_int,
     texts,
     unique,
+    unique_slugs,
 )
 from nato_rok.external import ActorCode, DateRange, ExternalName
 
@@ -62,11 +63,12 @@ class Span:
 
     """
 
-    start: int = attrs.field(validator=[strict_int, non_negative])
-    end: int = attrs.field(validator=strict_int)
+    start: int = attrs.field(validator=offset)
+    end: int = attrs.field()
 
     @end.validator
     def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
+        strict_int(self, attribute, value)
         if value <= self.start:
             raise ValueError(f"end ({value}) must be greater than start ({self.start})")
 
@@ -240,7 +242,7 @@ class Visit:
     host_id: str = id_field()
     place: str = attrs.field(validator=non_blank)
     reported_date: datetime.date
-    duration_days: int = attrs.field(validator=[strict_int, non_negative])
+    duration_days: int = attrs.field(validator=offset)
     long_planned: bool
     first_ever: bool
     purpose: str = attrs.field(validator=non_blank)
@@ -298,7 +300,7 @@ class Quote:
     speaker_id: str = id_field()
     kind: QuoteKind
     attribution_span: Span
-    topic_ids: tuple[str, ...] = attrs.field(validator=[unique, slugs])
+    topic_ids: tuple[str, ...] = attrs.field(validator=unique_slugs)
 
     @property
     def is_partial(self) -> bool:
