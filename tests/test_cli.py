@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import runpy
 import sys
@@ -54,7 +55,14 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 
 
 @pytest.mark.parametrize(
-    "argv", [["--help"], ["summary", "--help"], ["versions", "--help"], ["diff", "--help"]]
+    "argv",
+    [
+        ["--help"],
+        ["summary", "--help"],
+        ["versions", "--help"],
+        ["diff", "--help"],
+        ["validate", "--help"],
+    ],
 )
 def test_every_command_has_help_with_an_example(
     argv: list[str], capsys: pytest.CaptureFixture[str]
@@ -109,3 +117,62 @@ def test_diff_with_an_unreadable_file_exits_1(
     err = capsys.readouterr().err
     assert err.startswith("nato-rok: error: ")
     assert "Traceback" not in err
+
+
+def test_validate_a_valid_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A valid document: exit 0, nothing on stdout, a line on stderr."""
+    path = tmp_path / "copy.json"
+    path.write_text(nato_rok.dumps(nato_rok.load()), encoding="utf-8")
+    assert 0 == cli.main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert err.endswith(f"valid (release {nato_rok.load().version}, schema 2)\n")
+
+
+def test_validate_prints_one_line_per_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An invalid document: exit 1 and 'path: message' lines on stdout."""
+    document = json.loads(nato_rok.dumps(nato_rok.load("1.0.0")))
+    document["quotes"][0]["text"] = "Changed words"
+    document["visit"]["duration_days"] = 3.5
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert 1 == cli.main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert "$.visit.duration_days: expected integer, got number\n" == out
+    assert "invalid: the document does not fit schema 1" in err
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [(b"{", "$: Expecting property name enclosed in double quotes at line 1 column 2\n")],
+)
+def test_validate_reads_standard_input(
+    data: bytes, line: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'-' reads the document from standard input."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert 1 == cli.main(["validate", "-"])
+    assert line == capsys.readouterr().out
+
+
+def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unreadable file is exit 1 with a message, never a traceback."""
+    assert 1 == cli.main(["validate", "/nonexistent/file.json"])
+    assert "cannot read /nonexistent/file.json" in capsys.readouterr().err
+
+
+def test_validate_reports_errors_without_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An error that carries no problem list still prints one located line."""
+
+    def refuse(data: bytes) -> nato_rok.Dataset:
+        raise nato_rok.DatasetError("refused for a reason")
+
+    monkeypatch.setattr(cli, "loads", refuse)
+    path = tmp_path / "x.json"
+    path.write_text("{}", encoding="utf-8")
+    assert 1 == cli.main(["validate", str(path)])
+    assert "$: refused for a reason\n" == capsys.readouterr().out

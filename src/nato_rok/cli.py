@@ -1,7 +1,8 @@
 """The ``nato-rok`` command (also ``python -m nato_rok``).
 
-Exit codes: 0 success; 1 the data could not be loaded or checked; 2 usage
-error. Data goes to stdout, messages to stderr.
+Exit codes: 0 success; 1 the data could not be loaded or checked (for
+``validate``: the document is invalid); 2 usage error. Data goes to stdout,
+messages to stderr.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from nato_rok._releases import load, versions
 from nato_rok._summary import summary
 from nato_rok.changes import diff
 from nato_rok.dataset import Dataset
-from nato_rok.exceptions import DatasetError
+from nato_rok.exceptions import DatasetError, Problem
 
 EXAMPLES = """\
 examples:
@@ -26,6 +27,7 @@ examples:
   nato-rok versions             every bundled release, oldest first
   nato-rok diff 1.0.0 1.1.0     what changed between two releases
   nato-rok diff 1.1.0 edited.json --format json
+  nato-rok validate edited.json  check a document with the library's own rules
 """
 
 
@@ -85,7 +87,37 @@ def _parser() -> argparse.ArgumentParser:
     diff_parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
+    validate_parser = commands.add_parser(
+        "validate",
+        help="check a dataset document with the library's own rules",
+        description="Check a dataset document exactly as the bundled releases are checked. "
+        "Exit 0 when it is valid; exit 1 and print one line per problem, 'JSON path: "
+        "message', on stdout when it is not.",
+        epilog="examples:\n  nato-rok validate my-copy.json\n  cat my-copy.json | nato-rok "
+        "validate -\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    validate_parser.add_argument("file", help="the document, or - for standard input")
     return parser
+
+
+def _validate(name: str) -> int:
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        sys.stderr.write(f"nato-rok: error: cannot read {name}: {exc.strerror}\n")
+        return 1
+    try:
+        dataset = loads(data)
+    except DatasetError as exc:
+        problems = exc.problems or (Problem("$", exc.summary),)
+        sys.stdout.write("".join(f"{problem}\n" for problem in problems))
+        sys.stderr.write(f"nato-rok: {name}: invalid: {exc.summary}\n")
+        return 1
+    sys.stderr.write(
+        f"nato-rok: {name}: valid (release {dataset.version}, schema {dataset.schema_version})\n"
+    )
+    return 0
 
 
 def _dataset(spec: str) -> Dataset:
@@ -112,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     .. versionadded:: 1.0.0
     """
     args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.file)
     try:
         if args.command == "versions":
             sys.stdout.write("".join(f"{version}\n" for version in versions()))
