@@ -176,3 +176,87 @@ def test_validate_reports_errors_without_problems(
     path.write_text("{}", encoding="utf-8")
     assert 1 == cli.main(["validate", str(path)])
     assert "$: refused for a reason\n" == capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected_ids"),
+    [
+        (["quotes"], None),
+        (["quotes", "--speaker", "Fogh Rasmussen"], None),
+        (
+            ["quotes", "--speaker", "anders-fogh-rasmussen", "--topic", "North-Korea-Condemnation"],
+            ["quote-north-korea-threat", "quote-north-korea-defiance"],
+        ),
+        (
+            ["quotes", "--topic", "financial aid to the Afghan National Army Trust Fund"],
+            ["quote-afghanistan-lessons"],
+        ),
+        (["quotes", "--speaker", "park guen-hye"], []),
+    ],
+)
+def test_quotes_filters_by_speaker_and_topic(
+    argv: list[str], expected_ids: list[str] | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--speaker takes an id, name or alias; --topic an id or name; json is the records."""
+    assert 0 == cli.main([*argv, "--format", "json"])
+    quotes = json.loads(capsys.readouterr().out)
+    ids = [q.id for q in nato_rok.load().quotes] if expected_ids is None else expected_ids
+    assert ids == [q["id"] for q in quotes]
+
+
+def test_quotes_as_text_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    """Text shows each quotation in curly quotes; CSV has a header and one row each."""
+    import csv
+
+    assert 0 == cli.main(["quotes", "--topic", "north-korea-condemnation"])
+    text = capsys.readouterr().out
+    assert text.startswith(
+        "quote-north-korea-threat (Anders Fogh Rasmussen, partial, 2302..2384)\n"
+    )
+    assert "  “pose a serious threat" in text
+    assert 0 == cli.main(["quotes", "--format", "csv", "--release", "1.0.0"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    dataset = nato_rok.load("1.0.0")
+    assert [q.text for q in dataset.quotes] == [row["text"] for row in rows]
+    assert (
+        "provincial-reconstruction-team-parwan afghan-national-army-trust-fund"
+        == rows[4]["topic_ids"]
+    )
+
+
+@pytest.mark.parametrize("argv", [["quotes", "--speaker", "Nobody"], ["quotes", "--topic", "golf"]])
+def test_quotes_with_unknown_filters_exit_1(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown speaker or topic is an error message, exit 1."""
+    assert 1 == cli.main(argv)
+    assert capsys.readouterr().err.startswith("nato-rok: error: no ")
+
+
+def test_show_a_record_with_its_excerpts(capsys: pytest.CaptureFixture[str]) -> None:
+    """Show prints the record and every excerpt its spans point at."""
+    assert 0 == cli.main(["show", "park-geun-hye", "--format", "json"])
+    view = json.loads(capsys.readouterr().out)
+    assert "Participant" == view["record_type"]
+    assert "Park Geun-hye" == view["record"]["name"]
+    assert {"field": "mentions[0]", "start": 511, "end": 524, "text": "Park Guen-hye"} in view[
+        "excerpts"
+    ]
+    assert 0 == cli.main(["show", "quote-north-korea-threat"])
+    text = capsys.readouterr().out
+    assert text.startswith("Quote quote-north-korea-threat\n{\n")
+    assert "  attribution_span 2287..2300: which he said\n" in text
+
+
+def test_show_the_source_abbreviates_its_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """The source's text is summarised in the text view, whole in JSON."""
+    assert 0 == cli.main(["show", "nato-news-99519"])
+    assert '"text": "<3055 characters>"' in capsys.readouterr().out
+    assert 0 == cli.main(["show", "nato-news-99519", "--format", "json"])
+    assert 3055 == len(json.loads(capsys.readouterr().out)["record"]["text"])
+
+
+def test_show_an_unknown_id_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown id: exit 1, message on stderr."""
+    assert 1 == cli.main(["show", "nobody"])
+    assert "no record has the id 'nobody'" in capsys.readouterr().err

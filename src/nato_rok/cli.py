@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from nato_rok import _views
 from nato_rok._document import loads
 from nato_rok._releases import load, versions
 from nato_rok._summary import summary
@@ -28,6 +29,8 @@ examples:
   nato-rok diff 1.0.0 1.1.0     what changed between two releases
   nato-rok diff 1.1.0 edited.json --format json
   nato-rok validate edited.json  check a document with the library's own rules
+  nato-rok quotes --speaker "Fogh Rasmussen" --format csv
+  nato-rok show park-geun-hye   one record and the excerpts it rests on
 """
 
 
@@ -87,6 +90,31 @@ def _parser() -> argparse.ArgumentParser:
     diff_parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
+    quotes_parser = commands.add_parser(
+        "quotes",
+        help="list the quotations",
+        description="List the quotations, optionally of one speaker or about one topic "
+        "(a cooperation area or position, by id or name).",
+        epilog='examples:\n  nato-rok quotes --speaker "park guen-hye"\n  nato-rok quotes '
+        "--topic north-korea-condemnation --format json\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    quotes_parser.add_argument("--speaker", metavar="NAME", help="speaker id, name or alias")
+    quotes_parser.add_argument("--topic", metavar="AREA", help="cooperation area or position")
+    quotes_parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    quotes_parser.add_argument("--release", metavar="V", default=None, help="dataset release")
+    show_parser = commands.add_parser(
+        "show",
+        help="show one record and the article excerpts it rests on",
+        description="Show the record with this id (any record, or the source) and every "
+        "excerpt of the article its spans point at.",
+        epilog="examples:\n  nato-rok show quote-north-korea-threat\n  nato-rok show "
+        "event-visit --release 1.1.0 --format json\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    show_parser.add_argument("id", help="the record's id")
+    show_parser.add_argument("--format", choices=("text", "json"), default="text")
+    show_parser.add_argument("--release", metavar="V", default=None, help="dataset release")
     validate_parser = commands.add_parser(
         "validate",
         help="check a dataset document with the library's own rules",
@@ -120,6 +148,28 @@ def _validate(name: str) -> int:
     return 0
 
 
+def _quotes(args: argparse.Namespace) -> str:
+    dataset = load(args.release)
+    quotes = dataset.quotes
+    if args.speaker is not None:
+        quotes = dataset.quotes_by(_views.speaker(dataset, args.speaker))
+    if args.topic is not None:
+        wanted = _views.topic(dataset, args.topic).id
+        quotes = tuple(quote for quote in quotes if wanted in quote.topic_ids)
+    if args.format == "json":
+        return json.dumps(_views.plain(quotes), ensure_ascii=False, indent=2) + "\n"
+    if args.format == "csv":
+        return _views.quotes_csv(dataset, quotes)
+    return _views.quotes_text(dataset, quotes)
+
+
+def _show(args: argparse.Namespace) -> str:
+    view = _views.show(load(args.release), args.id)
+    if args.format == "json":
+        return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+    return _views.show_text(view)
+
+
 def _dataset(spec: str) -> Dataset:
     """Return the bundled release *spec*, or the document at path *spec* (``*.json``)."""
     if not spec.endswith(".json"):
@@ -151,6 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write("".join(f"{version}\n" for version in versions()))
         elif args.command == "diff":
             sys.stdout.write(_diff(args))
+        elif args.command == "quotes":
+            sys.stdout.write(_quotes(args))
+        elif args.command == "show":
+            sys.stdout.write(_show(args))
         else:
             sys.stdout.write(summary(load(getattr(args, "release", None))))
     except DatasetError as exc:
