@@ -1,7 +1,7 @@
 """Build a dataset release from the article and check it in full.
 
-    python scripts/build_release.py            # write any release not yet written
-    python scripts/build_release.py --check    # prove every release rebuilds byte for byte
+    python scripts/build_release.py          # write new releases and the JSON Schemas
+    python scripts/build_release.py --check  # prove releases and schemas rebuild exactly
 
 A released file never changes: when a release is already in the manifest,
 this script only checks that it rebuilds to the same bytes and refuses to
@@ -19,6 +19,8 @@ from pathlib import Path
 import nato_rok
 import release_1_0_0
 import release_1_1_0
+from nato_rok._schemas import SUPPORTED
+from nato_rok.export.jsonschema import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "nato_rok" / "data"
@@ -71,7 +73,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{release.VERSION}: written to {name} ({digest})")
     if not args.check:
         (DATA / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    failures += _schemas(check=args.check)
     return 1 if failures else 0
+
+
+def _schemas(*, check: bool) -> int:
+    """Write (or check) the JSON Schema of every schema version, generated from the model."""
+    failures = 0
+    for version in SUPPORTED:
+        path = DATA / "schema" / f"nato-rok-{version}.schema.json"
+        text = json.dumps(schema(version), ensure_ascii=False, indent=2) + "\n"
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                print(f"{path.name}: differs from the model; rerun this script", file=sys.stderr)
+                failures += 1
+            else:
+                print(f"{path.name}: matches the model")
+        else:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"{path.name}: written")
+    return failures
 
 
 if __name__ == "__main__":

@@ -233,6 +233,7 @@ stage "Fuzz loads() for ${FUZZ_SECONDS:-60} s (hostile bytes, JSON, mutations)"
 "$vpy" -m fuzz --seconds "${FUZZ_SECONDS:-60}"
 
 stage "Benchmarks, quick run (figures only; nothing here passes or fails on speed)"
+pip_install "$vpy" pycountry
 "$vpy" -m benchmarks --quick
 
 # ---------------------------------------------------------------------------

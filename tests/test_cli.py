@@ -260,3 +260,17 @@ def test_show_an_unknown_id_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown id: exit 1, message on stderr."""
     assert 1 == cli.main(["show", "nobody"])
     assert "no record has the id 'nobody'" in capsys.readouterr().err
+
+
+def test_export_jsonschema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Export --format jsonschema writes the schema of the release's schema version."""
+    from nato_rok.export.jsonschema import schema
+
+    assert 0 == cli.main(["export", "--format", "jsonschema", "--version", "1.0.0"])
+    assert schema(1) == json.loads(capsys.readouterr().out)
+    out = tmp_path / "schema.json"
+    assert 0 == cli.main(["export", "--format", "jsonschema", "--out", str(out)])
+    assert schema(2) == json.loads(out.read_text(encoding="utf-8"))
+    assert f"wrote {out}" in capsys.readouterr().err
+    assert 1 == cli.main(["export", "--format", "jsonschema", "--out", str(tmp_path / "no" / "x")])
+    assert "cannot write" in capsys.readouterr().err

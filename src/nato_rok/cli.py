@@ -31,6 +31,7 @@ examples:
   nato-rok validate edited.json  check a document with the library's own rules
   nato-rok quotes --speaker "Fogh Rasmussen" --format csv
   nato-rok show park-geun-hye   one record and the excerpts it rests on
+  nato-rok export --format jsonschema --out nato-rok.schema.json
 """
 
 
@@ -115,6 +116,27 @@ def _parser() -> argparse.ArgumentParser:
     show_parser.add_argument("id", help="the record's id")
     show_parser.add_argument("--format", choices=("text", "json"), default="text")
     show_parser.add_argument("--release", metavar="V", default=None, help="dataset release")
+    export_parser = commands.add_parser(
+        "export",
+        help="export a release to another format",
+        description="Write a release in another format. Formats: jsonschema (the JSON "
+        "Schema, draft 2020-12, of the release's document schema).",
+        epilog="examples:\n  nato-rok export --format jsonschema --out nato-rok.schema.json\n"
+        "  nato-rok export --format jsonschema --version 1.0.0\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export_parser.add_argument("--format", choices=("jsonschema",), required=True)
+    export_parser.add_argument(
+        "--out", metavar="PATH", default="-", help="file to write (default: standard output)"
+    )
+    export_parser.add_argument(
+        "--version",
+        "--release",
+        dest="release",
+        metavar="V",
+        default=None,
+        help="dataset release (default: newest)",
+    )
     validate_parser = commands.add_parser(
         "validate",
         help="check a dataset document with the library's own rules",
@@ -170,6 +192,21 @@ def _show(args: argparse.Namespace) -> str:
     return _views.show_text(view)
 
 
+def _export(args: argparse.Namespace) -> str:
+    from nato_rok.export import jsonschema
+
+    dataset = load(args.release)
+    text = json.dumps(jsonschema.schema(dataset.schema_version), ensure_ascii=False, indent=2)
+    if args.out == "-":
+        return text + "\n"
+    try:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise DatasetError(f"cannot write {args.out}: {exc.strerror}") from exc
+    sys.stderr.write(f"nato-rok: wrote {args.out}\n")
+    return ""
+
+
 def _dataset(spec: str) -> Dataset:
     """Return the bundled release *spec*, or the document at path *spec* (``*.json``)."""
     if not spec.endswith(".json"):
@@ -205,6 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(_quotes(args))
         elif args.command == "show":
             sys.stdout.write(_show(args))
+        elif args.command == "export":
+            sys.stdout.write(_export(args))
         else:
             sys.stdout.write(summary(load(getattr(args, "release", None))))
     except DatasetError as exc:
