@@ -75,10 +75,15 @@ def test_a_schema_1_dataset_with_schema_2_data_cannot_be_dumped() -> None:
 
 def test_upgrade_leaves_wrong_shapes_to_the_converter() -> None:
     """Objects that are not objects are skipped, to be reported by the converter."""
-    document: dict[str, Any] = {"participants": ["oops", {"name": "x"}], "visit": 3}
+    document: dict[str, Any] = {
+        "participants": ["oops", {"name": "x"}],
+        "organizations": 7,
+        "visit": 3,
+    }
     assert [] == _schemas.upgrade_from_1(document)
     assert {"name": "x", "names": [], "codes": []} == document["participants"][1]
     assert 3 == document["visit"]
+    assert 7 == document["organizations"]
 
 
 @given(strategies.datasets(schema_versions=(1,)))
