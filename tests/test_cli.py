@@ -274,3 +274,16 @@ def test_export_jsonschema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert f"wrote {out}" in capsys.readouterr().err
     assert 1 == cli.main(["export", "--format", "jsonschema", "--out", str(tmp_path / "no" / "x")])
     assert "cannot write" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("fmt", "descriptor"), [("csv", False), ("datapackage", True)])
+def test_export_tables(
+    fmt: str, descriptor: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Csv writes the tables into a folder; datapackage adds datapackage.json."""
+    out = tmp_path / "tables"
+    assert 0 == cli.main(["export", "--format", fmt, "--out", str(out), "--release", "1.0.0"])
+    assert (out / "quotes.csv").exists()
+    assert descriptor == (out / "datapackage.json").exists()
+    assert 1 == cli.main(["export", "--format", fmt])
+    assert "writes a folder: give it with --out DIR" in capsys.readouterr().err

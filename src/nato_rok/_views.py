@@ -59,7 +59,7 @@ def quotes_text(dataset: Dataset, quotes: tuple[Quote, ...]) -> str:
 def quotes_csv(dataset: Dataset, quotes: tuple[Quote, ...]) -> str:
     """Return the quotations as CSV (RFC 4180, a header row, topic ids joined by spaces)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(QUOTE_COLUMNS)
     for q in quotes:
         writer.writerow(

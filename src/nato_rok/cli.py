@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from nato_rok import _views
@@ -119,13 +119,18 @@ def _parser() -> argparse.ArgumentParser:
     export_parser = commands.add_parser(
         "export",
         help="export a release to another format",
-        description="Write a release in another format. Formats: jsonschema (the JSON "
-        "Schema, draft 2020-12, of the release's document schema).",
-        epilog="examples:\n  nato-rok export --format jsonschema --out nato-rok.schema.json\n"
+        description="Write a release in another format. Formats: csv (one CSV per table "
+        "into the folder --out), datapackage (the same CSVs and a Frictionless Data Package "
+        "v2 datapackage.json), jsonschema (the JSON Schema, draft 2020-12, of the release's "
+        "document schema; a file, or standard output).",
+        epilog="examples:\n  nato-rok export --format datapackage --out nato-rok-tables\n"
+        "  nato-rok export --format jsonschema --out nato-rok.schema.json\n"
         "  nato-rok export --format jsonschema --version 1.0.0\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    export_parser.add_argument("--format", choices=("jsonschema",), required=True)
+    export_parser.add_argument(
+        "--format", choices=("csv", "datapackage", "jsonschema"), required=True
+    )
     export_parser.add_argument(
         "--out", metavar="PATH", default="-", help="file to write (default: standard output)"
     )
@@ -193,18 +198,33 @@ def _show(args: argparse.Namespace) -> str:
 
 
 def _export(args: argparse.Namespace) -> str:
-    from nato_rok.export import jsonschema
-
     dataset = load(args.release)
-    text = json.dumps(jsonschema.schema(dataset.schema_version), ensure_ascii=False, indent=2)
-    if args.out == "-":
-        return text + "\n"
-    try:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise DatasetError(f"cannot write {args.out}: {exc.strerror}") from exc
+    if args.format == "jsonschema":
+        from nato_rok.export import jsonschema
+
+        text = json.dumps(jsonschema.schema(dataset.schema_version), ensure_ascii=False, indent=2)
+        if args.out == "-":
+            return text + "\n"
+        _write(lambda: Path(args.out).write_text(text + "\n", encoding="utf-8"), args.out)
+    else:
+        from nato_rok.export import datapackage
+
+        if args.out == "-":
+            raise DatasetError(f"--format {args.format} writes a folder: give it with --out DIR")
+        out = Path(args.out)
+        if args.format == "datapackage":
+            _write(lambda: datapackage.write(dataset, out), args.out)
+        else:
+            _write(lambda: datapackage.write_csv(dataset, out), args.out)
     sys.stderr.write(f"nato-rok: wrote {args.out}\n")
     return ""
+
+
+def _write(action: Callable[[], object], where: str) -> None:
+    try:
+        action()
+    except OSError as exc:
+        raise DatasetError(f"cannot write {where}: {exc.strerror}") from exc
 
 
 def _dataset(spec: str) -> Dataset:
