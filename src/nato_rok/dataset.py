@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -207,6 +207,20 @@ class Dataset:
         """
         participant = self.participant(speaker.id if isinstance(speaker, Participant) else speaker)
         return self._by_speaker.get(participant.id, ())
+
+    def to_pandas(self) -> dict[str, Any]:
+        """Return the dataset's tables as pandas DataFrames, by table name.
+
+        Needs the ``pandas`` extra; see :func:`nato_rok.export.pandas.frames`.
+
+        Raises:
+            ImportError: pandas is not installed.
+
+        .. versionadded:: 1.1.0
+        """
+        from nato_rok.export.pandas import frames
+
+        return frames(self)
 
     def excerpt(self, span: Span) -> str:
         """Return the characters of the source text that *span* points at.

@@ -1,0 +1,61 @@
+"""The tables as pandas DataFrames with proper dtypes (needs the ``pandas`` extra).
+
+    >>> frames = nato_rok.load().to_pandas()   # doctest: +SKIP
+    >>> frames["quotes"].dtypes["start"]       # doctest: +SKIP
+    Int64Dtype()
+
+Strings are ``string``, integers ``Int64``, numbers ``Float64``, booleans
+``boolean`` (all nullable), dates ``datetime64``, and list cells Python
+lists (``object``).
+
+.. versionadded:: 1.1.0
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nato_rok.dataset import Dataset
+from nato_rok.export.tables import tables
+
+__all__ = ["frames"]
+
+_DTYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+    "array": "object",
+}
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError(
+            "nato_rok.export.pandas needs pandas: pip install 'nato-rok[pandas]'"
+        ) from None
+    return pandas
+
+
+def frames(dataset: Dataset) -> dict[str, Any]:
+    """Return one DataFrame per table of :func:`nato_rok.export.tables.tables`.
+
+    Raises:
+        ImportError: pandas is not installed (install the ``pandas`` extra).
+
+    .. versionadded:: 1.1.0
+    """
+    pd = _pandas()
+    result = {}
+    for table in tables(dataset):
+        columns = [field.name for field in table.fields]
+        frame = pd.DataFrame([list(row) for row in table.rows], columns=columns, dtype=object)
+        for field in table.fields:
+            if field.type == "date":
+                frame[field.name] = pd.to_datetime(frame[field.name])
+            else:
+                frame[field.name] = frame[field.name].astype(_DTYPES[field.type])
+        result[table.name] = frame
+    return result
