@@ -287,3 +287,14 @@ def test_export_tables(
     assert descriptor == (out / "datapackage.json").exists()
     assert 1 == cli.main(["export", "--format", fmt])
     assert "writes a folder: give it with --out DIR" in capsys.readouterr().err
+
+
+def test_export_jsonld(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Export --format jsonld writes the JSON-LD document, to stdout or a file."""
+    from nato_rok.export.jsonld import jsonld
+
+    assert 0 == cli.main(["export", "--format", "jsonld"])
+    assert jsonld(nato_rok.load()) == json.loads(capsys.readouterr().out)
+    out = tmp_path / "visit.jsonld"
+    assert 0 == cli.main(["export", "--format", "jsonld", "--out", str(out), "--version", "1.0.0"])
+    assert jsonld(nato_rok.load("1.0.0")) == json.loads(out.read_text(encoding="utf-8"))

@@ -121,7 +121,8 @@ def _parser() -> argparse.ArgumentParser:
         help="export a release to another format",
         description="Write a release in another format. Formats: csv (one CSV per table "
         "into the folder --out), datapackage (the same CSVs and a Frictionless Data Package "
-        "v2 datapackage.json), jsonschema (the JSON Schema, draft 2020-12, of the release's "
+        "v2 datapackage.json), jsonld (JSON-LD, schema.org vocabulary; a file, or standard "
+        "output), jsonschema (the JSON Schema, draft 2020-12, of the release's "
         "document schema; a file, or standard output).",
         epilog="examples:\n  nato-rok export --format datapackage --out nato-rok-tables\n"
         "  nato-rok export --format jsonschema --out nato-rok.schema.json\n"
@@ -129,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export_parser.add_argument(
-        "--format", choices=("csv", "datapackage", "jsonschema"), required=True
+        "--format", choices=("csv", "datapackage", "jsonld", "jsonschema"), required=True
     )
     export_parser.add_argument(
         "--out", metavar="PATH", default="-", help="file to write (default: standard output)"
@@ -197,25 +198,33 @@ def _show(args: argparse.Namespace) -> str:
     return _views.show_text(view)
 
 
+def _single_file(fmt: str, dataset: Dataset) -> str:
+    if fmt == "jsonld":
+        from nato_rok.export.jsonld import jsonld
+
+        return json.dumps(jsonld(dataset), ensure_ascii=False, indent=2) + "\n"
+    from nato_rok.export import jsonschema
+
+    return (
+        json.dumps(jsonschema.schema(dataset.schema_version), ensure_ascii=False, indent=2) + "\n"
+    )
+
+
 def _export(args: argparse.Namespace) -> str:
     dataset = load(args.release)
-    if args.format == "jsonschema":
-        from nato_rok.export import jsonschema
-
-        text = json.dumps(jsonschema.schema(dataset.schema_version), ensure_ascii=False, indent=2)
+    if args.format in ("jsonld", "jsonschema"):
+        text = _single_file(args.format, dataset)
         if args.out == "-":
-            return text + "\n"
-        _write(lambda: Path(args.out).write_text(text + "\n", encoding="utf-8"), args.out)
+            return text
+        _write(lambda: Path(args.out).write_text(text, encoding="utf-8"), args.out)
     else:
         from nato_rok.export import datapackage
 
         if args.out == "-":
             raise DatasetError(f"--format {args.format} writes a folder: give it with --out DIR")
         out = Path(args.out)
-        if args.format == "datapackage":
-            _write(lambda: datapackage.write(dataset, out), args.out)
-        else:
-            _write(lambda: datapackage.write_csv(dataset, out), args.out)
+        write = datapackage.write if args.format == "datapackage" else datapackage.write_csv
+        _write(lambda: write(dataset, out), args.out)
     sys.stderr.write(f"nato-rok: wrote {args.out}\n")
     return ""
 

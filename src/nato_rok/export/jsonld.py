@@ -1,0 +1,131 @@
+"""JSON-LD with schema.org: the article, people, organizations, the visit, quotations.
+
+The article is a ``NewsArticle``; people are ``Person`` (name, alternate
+names, job title, affiliation); NATO and other bodies ``Organization``, states
+``Country``; the visit an ``Event`` whose meetings are its ``subEvent``; each
+quotation a ``Quotation`` with its ``creator`` and ``isPartOf`` the article.
+The context is inline (``@vocab`` schema.org), so expanding the document
+fetches nothing. Node ids are ``urn:nato-rok:<id>``.
+
+What schema.org cannot carry is left out: spans (except as each quotation's
+character offsets in ``nr:start``/``nr:end``), event codings, and the
+provenance of external facts; use the JSON document or the tables for those.
+
+.. versionadded:: 1.1.0
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nato_rok.dataset import Dataset
+from nato_rok.model import Meeting, OrganizationKind, Participant
+
+__all__ = ["CONTEXT", "jsonld"]
+
+#: The inline context: schema.org terms, and ``nr:`` for nato-rok's own.
+CONTEXT = {
+    "@vocab": "https://schema.org/",
+    "nr": "https://pypi.org/project/nato-rok/#",
+}
+
+
+def _ref(record_id: str) -> dict[str, str]:
+    return {"@id": f"urn:nato-rok:{record_id}"}
+
+
+def _person(person: Participant) -> dict[str, Any]:
+    names = [*person.aliases, *(name.text for name in person.names)]
+    return {
+        **_ref(person.id),
+        "@type": "Person",
+        "name": person.name,
+        "alternateName": names,
+        "jobTitle": person.role,
+        "affiliation": _ref(person.affiliation_id),
+    }
+
+
+def _meeting(dataset: Dataset, meeting: Meeting) -> dict[str, Any]:
+    names = " and ".join(dataset.participant(pid).name for pid in meeting.participant_ids)
+    return {
+        **_ref(meeting.id),
+        "@type": "Event",
+        "name": f"{meeting.kind.value.capitalize()}: {names}",
+        "attendee": [_ref(pid) for pid in meeting.participant_ids],
+        "superEvent": _ref(meeting.visit_id),
+    }
+
+
+def jsonld(dataset: Dataset) -> dict[str, Any]:
+    """Return the dataset as a JSON-LD document (schema.org vocabulary).
+
+    .. versionadded:: 1.1.0
+    """
+    source, visit = dataset.source, dataset.visit
+    article = {
+        **_ref(source.id),
+        "@type": "NewsArticle",
+        "headline": source.title,
+        "publisher": {"@type": "Organization", "name": source.publisher},
+        "datePublished": source.published.isoformat(),
+        "url": source.url,
+        "inLanguage": source.language,
+        "text": source.text,
+    }
+    organizations = [
+        {
+            **_ref(o.id),
+            "@type": "Country" if o.kind is OrganizationKind.STATE else "Organization",
+            "name": o.name,
+            "alternateName": list(o.aliases),
+        }
+        for o in dataset.organizations
+    ]
+    event: dict[str, Any] = {
+        **_ref(visit.id),
+        "@type": "Event",
+        "name": f"Visit of {dataset.participant(visit.visitor_id).name} to "
+        f"{dataset.organization(visit.host_id).name}",
+        "location": {"@type": "Place", "name": visit.place},
+        "description": visit.purpose,
+        "organizer": _ref(visit.host_id),
+        "attendee": [_ref(visit.visitor_id)],
+        "subEvent": [_ref(meeting.id) for meeting in dataset.meetings],
+        "subjectOf": _ref(source.id),
+    }
+    if visit.dates is not None:
+        event["startDate"] = visit.dates.start.isoformat()
+        event["endDate"] = visit.dates.end.isoformat()
+    quotes = [
+        {
+            **_ref(q.id),
+            "@type": "Quotation",
+            "text": q.text,
+            "creator": _ref(q.speaker_id),
+            "isPartOf": _ref(source.id),
+            "about": [_ref(topic) for topic in q.topic_ids],
+            "nr:start": q.span.start,
+            "nr:end": q.span.end,
+        }
+        for q in dataset.quotes
+    ]
+    topics = [
+        {**_ref(area.id), "@type": "Thing", "name": area.name, "nr:kind": area.kind.value}
+        for area in dataset.cooperation_areas
+    ] + [
+        {**_ref(p.id), "@type": "Thing", "name": f"{p.stance.value} of {p.subject_id}"}
+        for p in dataset.positions
+    ]
+    return {
+        "@context": CONTEXT,
+        "@graph": [
+            article,
+            *organizations,
+            *(_person(p) for p in dataset.participants),
+            event,
+            *(_meeting(dataset, m) for m in dataset.meetings),
+            *quotes,
+            *topics,
+        ],
+    }

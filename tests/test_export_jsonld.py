@@ -1,0 +1,79 @@
+"""JSON-LD export: expands with pyld, offline, into the expected schema.org graph."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from pyld import jsonld as ld
+
+import nato_rok
+from nato_rok.export.jsonld import jsonld
+
+SDO = "https://schema.org/"
+
+
+@pytest.fixture
+def graph(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, Any]]:
+    """Return the expanded graph of the newest release, by node id; fetching anything fails."""
+
+    def refuse(url: str, options: object = None) -> None:
+        raise AssertionError(f"the export made pyld fetch {url}")
+
+    ld.set_document_loader(refuse)
+    expanded = ld.expand(jsonld(nato_rok.load()))
+    return {node["@id"]: node for node in expanded}
+
+
+def _ids(node: dict[str, Any], key: str) -> list[str]:
+    return [value["@id"] for value in node.get(SDO + key, [])]
+
+
+def _types(graph: dict[str, dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [node for node in graph.values() if SDO + kind in node["@type"]]
+
+
+def test_the_article_people_and_organizations(graph: dict[str, dict[str, Any]]) -> None:
+    """A NewsArticle; every participant a Person with an affiliation; states as Country."""
+    dataset = nato_rok.load()
+    (article,) = _types(graph, "NewsArticle")
+    assert dataset.source.title == article[SDO + "headline"][0]["@value"]
+    people = _types(graph, "Person")
+    assert len(dataset.participants) == len(people)
+    park = graph["urn:nato-rok:park-geun-hye"]
+    assert "Park Guen-hye" in [v["@value"] for v in park[SDO + "alternateName"]]
+    assert ["urn:nato-rok:republic-of-korea"] == _ids(park, "affiliation")
+    assert SDO + "Country" in graph["urn:nato-rok:republic-of-korea"]["@type"]
+    assert SDO + "Organization" in graph["urn:nato-rok:nato"]["@type"]
+
+
+def test_the_visit_and_its_meetings(graph: dict[str, dict[str, Any]]) -> None:
+    """The visit is an Event whose subEvents are the meetings, each pointing back."""
+    visit = graph["urn:nato-rok:visit-seoul-2013"]
+    meetings = _ids(visit, "subEvent")
+    assert len(nato_rok.load().meetings) == len(meetings)
+    for meeting_id in meetings:
+        assert SDO + "Event" in graph[meeting_id]["@type"]
+        assert ["urn:nato-rok:visit-seoul-2013"] == _ids(graph[meeting_id], "superEvent")
+    assert "2013-04-11" == visit[SDO + "startDate"][0]["@value"]
+
+
+def test_every_quotation_has_its_creator_and_article(graph: dict[str, dict[str, Any]]) -> None:
+    """Each Quotation is created by a Person and is part of the NewsArticle."""
+    quotations = _types(graph, "Quotation")
+    assert len(nato_rok.load().quotes) == len(quotations)
+    for quote in quotations:
+        (creator,) = _ids(quote, "creator")
+        assert SDO + "Person" in graph[creator]["@type"]
+        assert ["urn:nato-rok:nato-news-99519"] == _ids(quote, "isPartOf")
+
+
+def test_the_export_is_deterministic_and_plain_json() -> None:
+    """The same release gives the same JSON text; release 1.0.0 has no visit dates."""
+    first = json.dumps(jsonld(nato_rok.load()), ensure_ascii=False)
+    assert first == json.dumps(jsonld(nato_rok.load()), ensure_ascii=False)
+    visit = [
+        n for n in jsonld(nato_rok.load("1.0.0"))["@graph"] if n["@id"].endswith("visit-seoul-2013")
+    ]
+    assert "startDate" not in visit[0]
