@@ -166,3 +166,21 @@ def test_malformed_json_is_a_dataset_error() -> None:
     assert (Problem("$", "Expecting value at line 1 column 1"),) == _problems(
         "", MalformedJSONError
     )
+
+
+@pytest.mark.parametrize("data", [b"{", nato_rok.dumps(nato_rok.load("1.0.0")).encode()])
+def test_loads_restores_the_garbage_collector(data: bytes) -> None:
+    """The collector paused while loading runs again afterwards, on success or failure."""
+    import contextlib
+    import gc
+
+    with contextlib.suppress(DatasetError):
+        nato_rok.loads(data)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with contextlib.suppress(DatasetError):
+            nato_rok.loads(data)
+        assert not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()

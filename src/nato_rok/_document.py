@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from nato_rok import _schemas
@@ -99,7 +100,16 @@ def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) ->
     """
     from nato_rok import _json
 
-    return from_value(_json.parse(data, max_size=max_size))
+    # Records form no reference cycles, so the cyclic garbage collector has
+    # nothing to find while they are built; pausing it makes large documents
+    # load about a quarter faster (see docs/performance.md).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return from_value(_json.parse(data, max_size=max_size))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def dumps(dataset: Dataset) -> str:

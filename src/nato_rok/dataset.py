@@ -3,8 +3,6 @@
 .. versionadded:: 1.0.0
 """
 
-from __future__ import annotations
-
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -45,7 +43,7 @@ _R = TypeVar("_R", Organization, Participant)
 
 
 def _indexes(
-    dataset: Dataset,
+    dataset: "Dataset",
 ) -> tuple[
     MappingProxyType[str, Record],
     MappingProxyType[str, Participant],

@@ -8,8 +8,6 @@ against the code tables shipped in ``nato_rok/data/codes/``.
 .. versionadded:: 1.1.0
 """
 
-from __future__ import annotations
-
 import datetime
 import enum
 

@@ -8,8 +8,6 @@ reference exists.
 .. versionadded:: 1.1.0
 """
 
-from __future__ import annotations
-
 import datetime
 import enum
 
@@ -122,7 +120,7 @@ class DateRange:
 
     @end.validator
     def _not_before_start(
-        self, attribute: attrs.Attribute[datetime.date], value: datetime.date
+        self, attribute: "attrs.Attribute[datetime.date]", value: datetime.date
     ) -> None:
         if value < self.start:
             raise ValueError(f"end ({value}) must not be before start ({self.start})")

@@ -8,8 +8,6 @@ records (ids, references, spans against the text) live in
 .. versionadded:: 1.0.0
 """
 
-from __future__ import annotations
-
 import datetime
 import enum
 
@@ -67,7 +65,7 @@ class Span:
     end: int = attrs.field()
 
     @end.validator
-    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
+    def _end_after_start(self, attribute: "attrs.Attribute[int]", value: int) -> None:
         strict_int(self, attribute, value)
         if value <= self.start:
             raise ValueError(f"end ({value}) must be greater than start ({self.start})")
