@@ -65,6 +65,21 @@ EOF
 }
 
 # ---------------------------------------------------------------------------
+stage "Chromium, for the test that renders the annotated article"
+
+if command -v chromium >/dev/null 2>&1; then
+    echo "  $(chromium --version 2>/dev/null | head -n 1)"
+elif [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    apt-get install -y -q chromium >/dev/null 2>&1 \
+        || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }
+    echo "  installed $(chromium --version 2>/dev/null | head -n 1)"
+else
+    echo "check.sh: Chromium is missing and cannot be installed here (needs root and apt-get);" \
+        "install Debian's chromium package and rerun" >&2
+    exit 1
+fi
+
+# ---------------------------------------------------------------------------
 stage "Removing the outputs of earlier runs (.venv-check/, dist/, .coverage*)"
 
 rm -rf "$BUILD_DIR" dist

@@ -298,3 +298,12 @@ def test_export_jsonld(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     out = tmp_path / "visit.jsonld"
     assert 0 == cli.main(["export", "--format", "jsonld", "--out", str(out), "--version", "1.0.0"])
     assert jsonld(nato_rok.load("1.0.0")) == json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_export_html(tmp_path: Path) -> None:
+    """Export --format html writes the annotated article."""
+    from nato_rok.export.html import html_page
+
+    out = tmp_path / "article.html"
+    assert 0 == cli.main(["export", "--format", "html", "--out", str(out)])
+    assert html_page(nato_rok.load()) == out.read_text(encoding="utf-8")

@@ -121,8 +121,9 @@ def _parser() -> argparse.ArgumentParser:
         help="export a release to another format",
         description="Write a release in another format. Formats: csv (one CSV per table "
         "into the folder --out), datapackage (the same CSVs and a Frictionless Data Package "
-        "v2 datapackage.json), jsonld (JSON-LD, schema.org vocabulary; a file, or standard "
-        "output), jsonschema (the JSON Schema, draft 2020-12, of the release's "
+        "v2 datapackage.json), html (the article with every span highlighted and linked to "
+        "its record; one self-contained page), jsonld (JSON-LD, schema.org vocabulary; a "
+        "file, or standard output), jsonschema (the JSON Schema, draft 2020-12, of the release's "
         "document schema; a file, or standard output).",
         epilog="examples:\n  nato-rok export --format datapackage --out nato-rok-tables\n"
         "  nato-rok export --format jsonschema --out nato-rok.schema.json\n"
@@ -130,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export_parser.add_argument(
-        "--format", choices=("csv", "datapackage", "jsonld", "jsonschema"), required=True
+        "--format", choices=("csv", "datapackage", "html", "jsonld", "jsonschema"), required=True
     )
     export_parser.add_argument(
         "--out", metavar="PATH", default="-", help="file to write (default: standard output)"
@@ -199,6 +200,10 @@ def _show(args: argparse.Namespace) -> str:
 
 
 def _single_file(fmt: str, dataset: Dataset) -> str:
+    if fmt == "html":
+        from nato_rok.export.html import html_page
+
+        return html_page(dataset)
     if fmt == "jsonld":
         from nato_rok.export.jsonld import jsonld
 
@@ -212,7 +217,7 @@ def _single_file(fmt: str, dataset: Dataset) -> str:
 
 def _export(args: argparse.Namespace) -> str:
     dataset = load(args.release)
-    if args.format in ("jsonld", "jsonschema"):
+    if args.format in ("html", "jsonld", "jsonschema"):
         text = _single_file(args.format, dataset)
         if args.out == "-":
             return text

@@ -4,6 +4,7 @@
 - :mod:`nato_rok.export.datapackage`: those tables as CSV files and a
   Frictionless Data Package (v2).
 - :mod:`nato_rok.export.pandas`: those tables as pandas DataFrames.
+- :mod:`nato_rok.export.html`: the annotated article, one self-contained page.
 - :mod:`nato_rok.export.jsonld`: JSON-LD with the schema.org vocabulary.
 - :mod:`nato_rok.export.jsonschema`: the JSON Schema (2020-12) of the document.
 

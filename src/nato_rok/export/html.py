@@ -1,0 +1,133 @@
+"""An annotated view of the article: one self-contained HTML page.
+
+Every span of every record is highlighted in the text, coloured by record
+type; each highlight links to its record (the most specific one where spans
+overlap, with every covering record named in its tooltip), and each record
+lists its spans, each linking back into the text. The page fetches nothing:
+styles are inline and there are no scripts, fonts or images. It reflows from
+a phone's width (one column) to a desktop's (article beside the records).
+
+.. versionadded:: 1.1.0
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from nato_rok.dataset import Dataset, Record
+from nato_rok.model import Span
+
+__all__ = ["COLOURS", "html_page"]
+
+#: Highlight colour of each record type (light enough to read black text on).
+COLOURS = {
+    "Quote": "#ffe58a",
+    "Participant": "#a9d8ff",
+    "Organization": "#b8f0b0",
+    "Visit": "#e2c6ff",
+    "Meeting": "#d6b8ff",
+    "CooperationArea": "#ffc99a",
+    "Position": "#ffb3b3",
+    "Event": "#d9d9d9",
+    "Reference": "#eeeeee",
+}
+
+_STYLE = """
+body{font:16px/1.6 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff;
+overflow-wrap:anywhere}
+h1{font-size:clamp(1.3rem,4vw,2rem);line-height:1.25}
+header,main{max-width:1200px;margin:0 auto;padding:1rem}
+main{display:grid;grid-template-columns:1fr;gap:1.5rem}
+@media (min-width:900px){main{grid-template-columns:3fr 2fr}}
+.article{white-space:pre-wrap;overflow-wrap:anywhere}
+a.hl{color:inherit;text-decoration:none;border-radius:2px;padding:0 1px}
+a.hl:hover,a.hl:focus{outline:2px solid #333}
+.records section{border-left:4px solid #ccc;padding:.25rem .75rem;margin:0 0 1rem}
+.records h3{font-size:1rem;margin:.25rem 0}
+.records ul{margin:0;padding-left:1.2rem;font-size:.9rem}
+.legend span{display:inline-block;padding:0 .4rem;margin:.1rem;border-radius:2px;font-size:.85rem}
+"""
+
+
+def _spans(record: Record) -> Iterator[tuple[str, Span]]:
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
+        for index, item in items:
+            if isinstance(item, Span):
+                yield (field.name if index is None else f"{field.name}[{index}]"), item
+
+
+def _label(record: Any) -> str:
+    for name in ("name", "label", "text", "place"):
+        if isinstance(getattr(record, name, None), str):
+            text: str = getattr(record, name)
+            return text if len(text) <= 80 else text[:77] + "…"
+    return str(record.id)
+
+
+def _article(dataset: Dataset, covered: list[tuple[Span, Record]]) -> str:
+    text = dataset.source.text
+    bounds = sorted({0, len(text), *(s.start for s, _ in covered), *(s.end for s, _ in covered)})
+    parts = []
+    for start, end in itertools.pairwise(bounds):
+        piece = html.escape(text[start:end])
+        over = [(s, r) for s, r in covered if s.start <= start and end <= s.end]
+        if not over:
+            parts.append(piece)
+            continue
+        _, record = min(over, key=lambda pair: (len(pair[0]), pair[1].id))
+        kind = type(record).__name__
+        names = "; ".join(sorted({f"{type(r).__name__} {r.id}" for _, r in over}))
+        parts.append(
+            f'<a class="hl" id="seg-{start}" href="#rec-{record.id}" data-type="{kind}" '
+            f'style="background:{COLOURS[kind]}" title="{html.escape(names)}">{piece}</a>'
+        )
+    return "".join(parts)
+
+
+def _record(dataset: Dataset, record: Record) -> str:
+    kind = type(record).__name__
+    items = "".join(
+        f'<li><a href="#seg-{span.start}">{html.escape(where)} {span.start}..{span.end}</a>: '
+        f"“{html.escape(dataset.excerpt(span))}”</li>"
+        for where, span in _spans(record)
+    )
+    return (
+        f'<section id="rec-{record.id}" style="border-color:{COLOURS[kind]}">'
+        f"<h3>{kind}: {html.escape(_label(record))}</h3><code>{record.id}</code>"
+        f"<ul>{items}</ul></section>"
+    )
+
+
+def html_page(dataset: Dataset) -> str:
+    """Return the annotated article as one self-contained HTML page.
+
+    .. versionadded:: 1.1.0
+    """
+    records = dataset.records()
+    covered = [(span, record) for record in records for _, span in _spans(record)]
+    legend = "".join(
+        f'<span style="background:{colour}">{kind}</span>' for kind, colour in COLOURS.items()
+    )
+    source = dataset.source
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(source.title)} (nato-rok {dataset.version})</title>"
+        f"<style>{_STYLE}</style></head><body>"
+        f"<header><h1>{html.escape(source.title)}</h1>"
+        f"<p>{html.escape(source.publisher)}, {source.published.isoformat()}, "
+        f'<a href="{html.escape(source.url)}">{html.escape(source.url)}</a>. '
+        f"nato-rok dataset release {dataset.version}: every highlight is a span of a record; "
+        "follow it to the record, and from the record back to its spans.</p>"
+        f'<p class="legend">{legend}</p></header>'
+        f'<main><article class="article">{_article(dataset, covered)}</article>'
+        f'<div class="records">{"".join(_record(dataset, r) for r in records)}</div>'
+        "</main></body></html>\n"
+    )

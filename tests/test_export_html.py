@@ -1,0 +1,114 @@
+"""The annotated article: self-contained, linked both ways, visible in a real browser."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import nato_rok
+from nato_rok.export.html import COLOURS, html_page
+
+#: Measures the rendered page from inside Chromium; the result lands in the DOM dump.
+PROBE = """
+<script>
+addEventListener("load", () => {
+  const marks = [...document.querySelectorAll("a.hl")];
+  const visible = marks.filter(m => {
+    const r = m.getBoundingClientRect(), bg = getComputedStyle(m).backgroundColor;
+    return r.width > 0 && r.height > 0 && bg !== "rgba(0, 0, 0, 0)";
+  });
+  const targets = [...document.querySelectorAll("a[href^='#']")]
+    .filter(a => !document.getElementById(a.getAttribute("href").slice(1)));
+  const art = document.querySelector(".article").getBoundingClientRect();
+  const rec = document.querySelector(".records").getBoundingClientRect();
+  const report = {marks: marks.length, visible: visible.length, broken: targets.length,
+                  side_by_side: rec.left >= art.right, width: innerWidth,
+                  overflow: document.documentElement.scrollWidth > innerWidth};
+  document.body.setAttribute("data-report", JSON.stringify(report));
+});
+</script>
+"""
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert found, (
+        "Chromium is needed (Debian: apt-get install chromium); scripts/check.sh installs it"
+    )
+    return found
+
+
+def _render(page: Path, width: int, height: int, profile: Path) -> dict[str, object]:
+    completed = subprocess.run(
+        [
+            _chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    match = re.search(r'data-report="([^"]*)"', completed.stdout)
+    assert match, completed.stdout[-2000:]
+    report: dict[str, object] = json.loads(match[1].replace("&quot;", '"'))
+    return report
+
+
+def test_page_is_self_contained_and_deterministic() -> None:
+    """No scripts, no external fetches; the same release gives the same bytes."""
+    page = html_page(nato_rok.load())
+    assert page == html_page(nato_rok.load())
+    assert "<script" not in page
+    assert not re.search(
+        r'(src|href)="(https?:)?//(?!www\.nato\.int/cps/en/natohq/news_99519)', page
+    )
+    assert '<meta name="viewport"' in page
+
+
+def test_every_record_is_listed_with_links_to_its_spans() -> None:
+    """Each record has a section; each of its spans links to a highlight that exists."""
+    dataset = nato_rok.load()
+    page = html_page(dataset)
+    for record in dataset.records():
+        assert f'id="rec-{record.id}"' in page
+    for target in set(re.findall(r'href="#seg-(\d+)"', page)):
+        assert f'id="seg-{target}"' in page
+    for kind, colour in COLOURS.items():
+        assert f"background:{colour}" in page, kind
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "side_by_side"),
+    [(1280, 900, True), (500, 900, False)],  # headless Chromium is at least 500 wide
+)
+def test_highlights_render_visibly_on_desktop_and_phone(
+    tmp_path: Path, width: int, height: int, side_by_side: bool
+) -> None:
+    """In headless Chromium every highlight has a size and a colour, and no link is broken."""
+    page = tmp_path / "article.html"
+    page.write_text(
+        html_page(nato_rok.load()).replace("</body>", PROBE + "</body>"), encoding="utf-8"
+    )
+    report = _render(page, width, height, tmp_path / "profile")
+    assert report["marks"] == report["visible"]
+    assert isinstance(report["marks"], int)
+    assert report["marks"] > 100
+    assert 0 == report["broken"]
+    assert side_by_side == report["side_by_side"]
+    assert width == report["width"]
+    assert not report["overflow"]
