@@ -8,12 +8,11 @@ messages to stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from nato_rok import _views
+from nato_rok import _json, _views
 from nato_rok._document import loads
 from nato_rok._releases import load, versions
 from nato_rok._summary import summary
@@ -186,7 +185,7 @@ def _quotes(args: argparse.Namespace) -> str:
         wanted = _views.topic(dataset, args.topic).id
         quotes = tuple(quote for quote in quotes if wanted in quote.topic_ids)
     if args.format == "json":
-        return json.dumps(_views.plain(quotes), ensure_ascii=False, indent=2) + "\n"
+        return _json.dump(_views.plain(quotes))
     if args.format == "csv":
         return _views.quotes_csv(dataset, quotes)
     return _views.quotes_text(dataset, quotes)
@@ -195,7 +194,7 @@ def _quotes(args: argparse.Namespace) -> str:
 def _show(args: argparse.Namespace) -> str:
     view = _views.show(load(args.release), args.id)
     if args.format == "json":
-        return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+        return _json.dump(view)
     return _views.show_text(view)
 
 
@@ -207,12 +206,10 @@ def _single_file(fmt: str, dataset: Dataset) -> str:
     if fmt == "jsonld":
         from nato_rok.export.jsonld import jsonld
 
-        return json.dumps(jsonld(dataset), ensure_ascii=False, indent=2) + "\n"
+        return _json.dump(jsonld(dataset))
     from nato_rok.export import jsonschema
 
-    return (
-        json.dumps(jsonschema.schema(dataset.schema_version), ensure_ascii=False, indent=2) + "\n"
-    )
+    return _json.dump(jsonschema.schema(dataset.schema_version))
 
 
 def _export(args: argparse.Namespace) -> str:
@@ -255,7 +252,7 @@ def _dataset(spec: str) -> Dataset:
 def _diff(args: argparse.Namespace) -> str:
     changes = diff(_dataset(args.old), _dataset(args.new))
     if args.format == "json":
-        return json.dumps(changes.to_json(), ensure_ascii=False, indent=2) + "\n"
+        return _json.dump(changes.to_json())
     return changes.to_text()
 
 
