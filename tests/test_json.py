@@ -72,6 +72,36 @@ def test_malformed_input_gets_a_clear_message(data: Any, message: str) -> None:
     assert f"the document is not strict JSON: {message}" == caught.value.summary
 
 
+@pytest.mark.parametrize(
+    ("data", "problems"),
+    [
+        ('{"a": "\\ud800"}', (Problem("$.a", "string holds a lone surrogate"),)),
+        (
+            '{"\\udfff": [1, "x\\uDC00"]}',
+            (
+                Problem("$", "key holds a lone surrogate"),
+                Problem("$.\udfff[1]", "string holds a lone surrogate"),
+            ),
+        ),
+        ('["\ud800"]', (Problem("$[0]", "string holds a lone surrogate"),)),
+    ],
+)
+def test_lone_surrogates_are_refused_with_their_paths(
+    data: str, problems: tuple[Problem, ...]
+) -> None:
+    """Escaped or literal lone surrogates cannot become UTF-8: each is located."""
+    assert problems == _problems(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [('["\\ud83d\\ude00"]', ["\U0001f600"]), ('["\U0001f600 ’"]', ["\U0001f600 ’"])],
+)
+def test_surrogate_pairs_and_unicode_are_fine(data: str, expected: list[str]) -> None:
+    """A proper pair of escapes is one character; non-ASCII text passes unchanged."""
+    assert expected == _json.parse(data, max_size=LIMIT)
+
+
 def test_utf16_is_not_utf8() -> None:
     """Bytes in another encoding are refused even where json.loads would guess."""
     (problem,) = _problems('{"a": 1}'.encode("utf-16"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from typing import Any, NoReturn
 
@@ -63,6 +64,37 @@ def _duplicates(value: Any) -> list[Problem]:
     return sorted(problems)
 
 
+# A \uD800-\uDFFF escape: half of a surrogate pair, or a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _surrogates(value: Any) -> tuple[Problem, ...]:
+    """Find every key or string holding a lone surrogate, with its path."""
+    problems = []
+    stack: list[tuple[str, Any]] = [("$", value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            if not _encodable(item):
+                problems.append(Problem(path, "string holds a lone surrogate"))
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                if not _encodable(key):
+                    problems.append(Problem(path, "key holds a lone surrogate"))
+                stack.append((f"{path}.{key}", child))
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{index}]", child) for index, child in enumerate(item))
+    return tuple(sorted(problems))
+
+
 def _fail(message: str, cause: BaseException | None = None) -> NoReturn:
     raise MalformedJSONError(
         f"the document is not strict JSON: {message}", (Problem("$", message),)
@@ -112,6 +144,12 @@ def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
         _fail(str(exc), exc)
     if duplicates:
         raise MalformedJSONError("the document is not strict JSON", tuple(_duplicates(value)))
+    # Text decoded from UTF-8 holds no surrogates; only escapes can make them.
+    escaped = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
+    if escaped or (isinstance(data, str) and not (text.isascii() or _encodable(text))):
+        problems = _surrogates(value)
+        if problems:
+            raise MalformedJSONError("the document holds text no UTF-8 can encode", problems)
     return value
 
 

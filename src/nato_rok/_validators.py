@@ -52,7 +52,7 @@ def code(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
 
 def non_blank(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     """Refuse empty and whitespace-only text."""
-    if not value.strip():
+    if not value or value.isspace():  # no copy: texts can be long
         raise ValueError(f"{attribute.name} must not be empty or blank")
 
 
