@@ -13,6 +13,8 @@ from nato_rok import _json
 from nato_rok.exceptions import DocumentTooLargeError, MalformedJSONError, Problem
 
 LIMIT = 1 << 20
+SURROGATE = "holds a lone surrogate, which no UTF-8 can encode"
+NUL = "holds U+0000 (NUL), which CSV, HTML and XML cannot carry"
 
 
 def _problems(data: Any, max_size: int = LIMIT) -> tuple[Problem, ...]:
@@ -75,21 +77,21 @@ def test_malformed_input_gets_a_clear_message(data: Any, message: str) -> None:
 @pytest.mark.parametrize(
     ("data", "problems"),
     [
-        ('{"a": "\\ud800"}', (Problem("$.a", "string holds a lone surrogate"),)),
+        ('{"a": "\\ud800"}', (Problem("$.a", f"string {SURROGATE}"),)),
+        ('{"a": "x\\u0000"}', (Problem("$.a", f"string {NUL}"),)),
+        ('{"a\\u0000": 1}', (Problem("$", f"key {NUL}"),)),
         (
             '{"\\udfff": [1, "x\\uDC00"]}',
             (
-                Problem("$", "key holds a lone surrogate"),
-                Problem("$.\udfff[1]", "string holds a lone surrogate"),
+                Problem("$", f"key {SURROGATE}"),
+                Problem("$.\udfff[1]", f"string {SURROGATE}"),
             ),
         ),
-        ('["\ud800"]', (Problem("$[0]", "string holds a lone surrogate"),)),
+        ('["\ud800"]', (Problem("$[0]", f"string {SURROGATE}"),)),
     ],
 )
-def test_lone_surrogates_are_refused_with_their_paths(
-    data: str, problems: tuple[Problem, ...]
-) -> None:
-    """Escaped or literal lone surrogates cannot become UTF-8: each is located."""
+def test_unwritable_text_is_refused_with_its_path(data: str, problems: tuple[Problem, ...]) -> None:
+    """Lone surrogates (no UTF-8) and NUL (no CSV, HTML, XML) are refused, each located."""
     assert problems == _problems(data)
 
 
@@ -117,13 +119,16 @@ def test_size_limit_is_checked_before_parsing(data: str | bytes | bytearray) -> 
     assert [1, 2] == _json.parse(data, max_size=6)
 
 
+#: Text a dataset may hold: any Unicode but lone surrogates and NUL.
+WRITABLE = st.text(st.characters(codec="utf-8", exclude_characters="\x00"))
+
 JSON = st.recursive(
     st.none()
     | st.booleans()
     | st.integers()
     | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(),
-    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    | WRITABLE,
+    lambda children: st.lists(children) | st.dictionaries(WRITABLE, children),
     max_leaves=20,
 )
 

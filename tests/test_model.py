@@ -60,6 +60,7 @@ def _quote(**changes: Any) -> Quote:
         ({"id": "trailing-"}, "id must be a lowercase slug"),
         ({"speaker_id": ""}, "speaker_id must be a lowercase slug"),
         ({"text": "  "}, "text must not be empty or blank"),
+        ({"text": "a\x00b"}, "text must not hold U\\+0000"),
         ({"topic_ids": ("a", "a")}, "topic_ids must not repeat an item"),
         ({"topic_ids": ("A",)}, "topic_ids must be a lowercase slug"),
     ],

@@ -64,8 +64,8 @@ def _duplicates(value: Any) -> list[Problem]:
     return sorted(problems)
 
 
-# A \uD800-\uDFFF escape: half of a surrogate pair, or a lone surrogate.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# A \uD800-\uDFFF escape (half of a surrogate pair, or a lone surrogate) or \u0000.
+_UNWRITABLE_ESCAPE = re.compile(r"\\u(?:[dD][89a-fA-F]|0000)")
 
 
 def _encodable(text: str) -> bool:
@@ -76,19 +76,30 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def _surrogates(value: Any) -> tuple[Problem, ...]:
-    """Find every key or string holding a lone surrogate, with its path."""
+def _flaw(text: str) -> str | None:
+    """Say what makes *text* unwritable, if anything."""
+    if "\x00" in text:
+        return "holds U+0000 (NUL), which CSV, HTML and XML cannot carry"
+    if not _encodable(text):
+        return "holds a lone surrogate, which no UTF-8 can encode"
+    return None
+
+
+def _unwritable(value: Any) -> tuple[Problem, ...]:
+    """Find every key or string that holds a NUL or a lone surrogate, with its path."""
     problems = []
     stack: list[tuple[str, Any]] = [("$", value)]
     while stack:
         path, item = stack.pop()
         if isinstance(item, str):
-            if not _encodable(item):
-                problems.append(Problem(path, "string holds a lone surrogate"))
+            flaw = _flaw(item)
+            if flaw:
+                problems.append(Problem(path, f"string {flaw}"))
         elif isinstance(item, dict):
             for key, child in item.items():
-                if not _encodable(key):
-                    problems.append(Problem(path, "key holds a lone surrogate"))
+                flaw = _flaw(key)
+                if flaw:
+                    problems.append(Problem(path, f"key {flaw}"))
                 stack.append((f"{path}.{key}", child))
         elif isinstance(item, list):
             stack.extend((f"{path}[{index}]", child) for index, child in enumerate(item))
@@ -145,11 +156,13 @@ def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
     if duplicates:
         raise MalformedJSONError("the document is not strict JSON", tuple(_duplicates(value)))
     # Text decoded from UTF-8 holds no surrogates; only escapes can make them.
-    escaped = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
-    if escaped or (isinstance(data, str) and not (text.isascii() or _encodable(text))):
-        problems = _surrogates(value)
+    escaped = "\\u" in text and _UNWRITABLE_ESCAPE.search(text) is not None
+    # (A literal NUL cannot get this far: JSON refuses control characters in strings.)
+    literal = isinstance(data, str) and not (text.isascii() or _encodable(text))
+    if escaped or literal:
+        problems = _unwritable(value)
         if problems:
-            raise MalformedJSONError("the document holds text no UTF-8 can encode", problems)
+            raise MalformedJSONError("the document holds text that cannot be written", problems)
     return value
 
 

@@ -51,9 +51,11 @@ def code(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
 
 
 def non_blank(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    """Refuse empty and whitespace-only text."""
+    """Refuse empty and whitespace-only text, and text holding U+0000 (NUL)."""
     if not value or value.isspace():  # no copy: texts can be long
         raise ValueError(f"{attribute.name} must not be empty or blank")
+    if "\x00" in value:
+        raise ValueError(f"{attribute.name} must not hold U+0000 (NUL)")
 
 
 def nfc(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:

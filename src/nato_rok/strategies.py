@@ -91,7 +91,7 @@ def ids() -> st.SearchStrategy[str]:
 
 def texts() -> st.SearchStrategy[str]:
     """Non-blank text of any Unicode characters but surrogates."""
-    alphabet = st.characters(codec="utf-8")
+    alphabet = st.characters(codec="utf-8", exclude_characters="\x00")
     return st.text(alphabet, min_size=1, max_size=20).filter(str.strip)
 
 
