@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from nato_rok import _json, _views
+from nato_rok import _cite, _json, _views
 from nato_rok._document import loads
 from nato_rok._releases import load, versions
 from nato_rok._summary import summary
@@ -31,6 +31,7 @@ examples:
   nato-rok quotes --speaker "Fogh Rasmussen" --format csv
   nato-rok show park-geun-hye   one record and the excerpts it rests on
   nato-rok export --format jsonschema --out nato-rok.schema.json
+  nato-rok cite --format apa      how to cite the dataset and NATO's article
 """
 
 
@@ -143,6 +144,16 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="dataset release (default: newest)",
     )
+    cite_parser = commands.add_parser(
+        "cite",
+        help="print how to cite the dataset and its source",
+        description="Print references for the dataset release and NATO's article, as in "
+        "CITATION.cff.",
+        epilog="examples:\n  nato-rok cite\n  nato-rok cite --format apa --release 1.0.0\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cite_parser.add_argument("--format", choices=("bibtex", "apa"), default="bibtex")
+    cite_parser.add_argument("--release", metavar="V", default=None, help="dataset release")
     validate_parser = commands.add_parser(
         "validate",
         help="check a dataset document with the library's own rules",
@@ -275,6 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(_show(args))
         elif args.command == "export":
             sys.stdout.write(_export(args))
+        elif args.command == "cite":
+            cite = _cite.apa if args.format == "apa" else _cite.bibtex
+            sys.stdout.write(cite(load(args.release)))
         else:
             sys.stdout.write(summary(load(getattr(args, "release", None))))
     except DatasetError as exc:

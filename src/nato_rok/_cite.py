@@ -1,0 +1,47 @@
+"""How to cite the dataset: BibTeX and APA, matching CITATION.cff."""
+
+from __future__ import annotations
+
+from nato_rok.dataset import Dataset
+
+AUTHOR = "nato-rok maintainers"
+TITLE = (
+    "nato-rok: the first visit by a NATO Secretary General to the Republic of Korea (Seoul, 2013)"
+)
+URL = "https://pypi.org/project/nato-rok/"
+RELEASED = "2026-11-28"
+
+
+def bibtex(dataset: Dataset) -> str:
+    """Return BibTeX entries for the dataset release and the article it is built from."""
+    source = dataset.source
+    key = "nato_rok_" + dataset.version.replace(".", "_")
+    return (
+        f"@misc{{{key},\n"
+        f"  author = {{{{{AUTHOR}}}}},\n"
+        f"  title = {{{TITLE}}},\n"
+        f"  version = {{{dataset.version}}},\n"
+        f"  year = {{{RELEASED[:4]}}},\n"
+        f"  howpublished = {{Dataset release {dataset.version}}},\n"
+        f"  url = {{{URL}}},\n"
+        f"  note = {{Annotations CC BY 4.0; built from \\cite{{nato_news_99519}}}}\n"
+        "}\n\n"
+        "@misc{nato_news_99519,\n"
+        f"  author = {{{{{source.publisher}}}}},\n"
+        f"  title = {{{source.title}}},\n"
+        f"  year = {{{source.published.year}}},\n"
+        f"  date = {{{source.published.isoformat()}}},\n"
+        f"  url = {{{source.url}}}\n"
+        "}\n"
+    )
+
+
+def apa(dataset: Dataset) -> str:
+    """Return APA (7th edition) references for the dataset release and the article."""
+    source = dataset.source
+    published = source.published
+    return (
+        f"{AUTHOR}. ({RELEASED[:4]}). {TITLE} (Version {dataset.version}) [Data set]. {URL}\n"
+        f"{source.publisher}. ({published.year}, {published:%B} {published.day}). "
+        f"{source.title}. {source.url}\n"
+    )
