@@ -91,7 +91,18 @@ REFERENCES = (
         url=None,
         excerpt=None,
         note="Gives the Hangul names and their Revised Romanization forms without citing a "
-        "published source; they await checking against one.",
+        "published source; they await checking against one. Also gives the CAMEO codes' "
+        "Goldstein weights (see goldstein-1992).",
+    ),
+    Reference(
+        id="goldstein-1992",
+        kind=ReferenceKind.ARTICLE,
+        title="A Conflict-Cooperation Scale for WEIS Events Data",
+        publisher="Joshua S. Goldstein, Journal of Conflict Resolution 36(2), 1992",
+        url=None,
+        excerpt=None,
+        note="The scale of the Goldstein weights stored with the CAMEO codes "
+        "(nato_rok/data/codes/cameo.json), as issue 3 gives them for the codes used here.",
     ),
 )
 
@@ -242,7 +253,10 @@ def _events(a: Anchors) -> tuple[Event, ...]:  # one local per passage
         "cooperation' (an appeal, which PLOVER does not code). Coded 0312, which maps to PLOVER "
         "AGREE, because the Secretary General offers NATO's own closer cooperation ('we are "
         "determined to make our partnerships even stronger'). Dated by the story.",
-        spans=(a.span(release_1_0_0.PROPOSED),),
+        spans=(
+            a.span(release_1_0_0.PROPOSED),
+            a.span("we are determined to make our partnerships even stronger in the future"),
+        ),
         **story,
     )
     afghanistan = Event(
@@ -254,12 +268,17 @@ def _events(a: Anchors) -> tuple[Event, ...]:  # one local per passage
         historical=True,
         cameo=_cameo("062", "Cooperate militarily", 7.4),
         plover=_plover("COOPERATE", None, "military"),
-        note="Existing cooperation the article reports without dates.",
+        note="Existing cooperation the article reports without dates. Coded 062 'Cooperate "
+        "militarily': the article speaks of working together and of 'cooperation developed "
+        "during the Afghan mission', NATO's mission there being military; it is mutual "
+        "cooperation with NATO (PLOVER COOPERATE), not aid to Afghanistan, which the two "
+        "events below cover.",
         spans=(
             a.span(
                 "The Alliance and the Republic of Korea are already working together in many "
                 "areas, including Afghanistan"
             ),
+            a.span("their cooperation developed during the Afghan mission"),
         ),
         **undated,
     )
@@ -273,7 +292,8 @@ def _events(a: Anchors) -> tuple[Event, ...]:  # one local per passage
         cameo=_cameo("072", "Provide military aid", 8.3, "071"),
         plover=_plover("AID", None, "military"),
         note="Financial aid that funds an army: coded military aid (072) rather than economic "
-        "aid (071). Undated in the article.",
+        "aid (071). The recipient is coded as Afghanistan, whose army the Trust Fund pays for. "
+        "Undated in the article.",
         spans=(a.span("provided financial aid to the Afghan National Army Trust Fund"),),
         **undated,
     )
@@ -287,8 +307,9 @@ def _events(a: Anchors) -> tuple[Event, ...]:  # one local per passage
         cameo=None,
         plover=None,
         note="Left uncoded: the article does not say what the team did, so economic (071), "
-        "humanitarian (073) or military aid (072) or military cooperation (062) cannot be told "
-        "apart from it. Undated in the article.",
+        "humanitarian (073) or military aid (072) cannot be told apart from it, nor whether it "
+        "counts as aid at all beyond the cooperation with NATO coded on "
+        "event-afghanistan-cooperation. Undated in the article.",
         spans=(
             a.span("Korean personnel have operated a Provincial Reconstruction Team in Parwan"),
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import runpy
 import sys
 from importlib.metadata import version
@@ -307,3 +308,41 @@ def test_export_html(tmp_path: Path) -> None:
     out = tmp_path / "article.html"
     assert 0 == cli.main(["export", "--format", "html", "--out", str(out)])
     assert html_page(nato_rok.load()) == out.read_text(encoding="utf-8")
+
+
+def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the reader goes away (`| head`), exit 1 without a traceback."""
+    redirected: list[int] = []
+
+    class Stdout:
+        def fileno(self) -> int:
+            return 99
+
+    def broken(text: str) -> None:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(cli, "_emit", broken)
+    monkeypatch.setattr(os, "dup2", lambda source, target: redirected.append(target))
+    monkeypatch.setattr(sys, "stdout", Stdout())
+    assert 1 == cli.main(["versions"])
+    assert [99] == redirected
+
+
+def test_output_is_utf8_whatever_the_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Curly quotes reach an ASCII console's byte stream as UTF-8; text streams get text."""
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii"))
+    assert 0 == cli.main(["quotes", "--topic", "north-korea-condemnation"])
+    assert "“pose a serious threat" in raw.getvalue().decode("utf-8")
+    plain = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", plain)
+    assert 0 == cli.main(["versions"])
+    assert plain.getvalue().startswith("1.0.0\n")
+
+
+def test_diff_reads_any_existing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A path that exists is a document, whatever its suffix's case."""
+    copy = tmp_path / "COPY.JSON"
+    copy.write_text(nato_rok.dumps(nato_rok.load()), encoding="utf-8")
+    assert 0 == cli.main(["diff", str(copy), nato_rok.versions()[-1]])
+    assert capsys.readouterr().out.endswith("no changes\n")

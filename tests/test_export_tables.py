@@ -7,12 +7,13 @@ import io
 import json
 from pathlib import Path
 
+import attrs
 import frictionless
 import pytest
 from hypothesis import given, settings
 
 import nato_rok
-from nato_rok import Dataset, strategies
+from nato_rok import Dataset, Span, strategies
 from nato_rok.export import datapackage, tables
 
 
@@ -49,7 +50,16 @@ def test_tables_hold_every_record_and_every_span() -> None:
     assert sum(len(m.participant_ids) for m in dataset.meetings) == len(
         _rows(dataset, "meeting_participants")
     )
-    for row in _rows(dataset, "spans"):
+    spans = _rows(dataset, "spans")
+    expected = 0
+    for record in (dataset.source, *dataset.records()):
+        for field in attrs.fields(type(record)):
+            value = getattr(record, field.name)
+            expected += sum(
+                isinstance(v, Span) for v in (value if isinstance(value, tuple) else (value,))
+            )
+    assert expected == len(spans)
+    for row in spans:
         assert row["excerpt"] == dataset.source.text[int(row["start"]) : int(row["end"])]
     quote = _rows(dataset, "quotes")[0]
     assert dataset.quotes[0].text == quote["text"]

@@ -142,9 +142,9 @@ def test_integrity_problems_are_located(
 
 def test_a_span_past_the_end_is_not_also_read(document: dict[str, Any]) -> None:
     """A quotation whose span is out of range gets one problem, not a second about its text."""
-    document["quotes"][0]["span"]["end"] = 99999
+    document["quotes"][0]["span"].update(start=5000, end=99999)
     assert (
-        Problem("$.quotes[0].span", "span 336..99999 ends past the text (3055 characters)"),
+        Problem("$.quotes[0].span", "span 5000..99999 ends past the text (3055 characters)"),
     ) == _problems(document)
 
 
@@ -203,7 +203,7 @@ def document_2() -> dict[str, Any]:
         ),
         (
             lambda d: d["references"].append(dict(d["references"][0])),
-            Problem("$.references[5].id", "already used at $.references[0]"),
+            Problem("$.references[6].id", "already used at $.references[0]"),
         ),
         (
             lambda d: d["participants"][2]["names"].append(
@@ -214,6 +214,22 @@ def document_2() -> dict[str, Any]:
         (
             lambda d: d["events"][1]["spans"][0].update(end=99999),
             Problem("$.events[1].spans[0]", "ends past the text"),
+        ),
+        (
+            lambda d: d["events"][0].update(parent_id="event-talks-park-geun-hye"),
+            Problem("$.events[0].parent_id", "parents form a cycle"),
+        ),
+        (
+            lambda d: d["visit"]["dates"].update(start="2013-04-13"),
+            Problem("$.visit.dates", "the reported date 2013-04-12 falls outside"),
+        ),
+        (
+            lambda d: d["visit"].update(duration_days=4),
+            Problem("$.visit.dates", "is not 4 day(s), the stated length"),
+        ),
+        (
+            lambda d: d["quotes"][0]["attribution_span"].update(start=400),
+            Problem("$.quotes[0].attribution_span", "overlaps the quotation it attributes"),
         ),
     ],
 )

@@ -133,3 +133,22 @@ def test_records_are_hashable_values(record: Any) -> None:
     copy = attrs.evolve(record)
     assert record == copy
     assert hash(record) == hash(copy)
+
+
+@pytest.mark.parametrize("goldstein", [1, float("nan"), float("inf"), "1.0"])
+def test_goldstein_weights_are_finite_floats(goldstein: object) -> None:
+    """An int, NaN, infinity or text would not survive a JSON round trip as a weight."""
+    from nato_rok import CameoCoding
+
+    with pytest.raises(TypeError, match="goldstein must be a finite float"):
+        CameoCoding(code="040", name="n", goldstein=goldstein, alternatives=())  # type: ignore[arg-type]
+
+
+def test_a_visit_lasts_at_least_a_day_and_a_dataset_has_a_licence() -> None:
+    """duration_days is at least 1; the licence is not blank."""
+    import nato_rok
+
+    with pytest.raises(ValueError, match="duration_days must be >= 1, got 0"):
+        attrs.evolve(nato_rok.load().visit, duration_days=0)
+    with pytest.raises(ValueError, match="license must not be empty or blank"):
+        attrs.evolve(nato_rok.load(), license="  ")

@@ -236,4 +236,8 @@ def test_statements_without_a_plover_event_stay_quotations(new: Dataset) -> None
     coded = [
         q.id for q in new.quotes if any(a < q.span.end and q.span.start < b for a, b in evidence)
     ]
-    assert ["quote-north-korea-threat", "quote-north-korea-defiance"] == coded
+    assert [
+        "quote-stronger-partnerships",  # the proposal's note rests on it
+        "quote-north-korea-threat",
+        "quote-north-korea-defiance",
+    ] == coded

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
 
 import nato_rok
 from nato_rok import Dataset, Span, strategies
@@ -48,3 +52,35 @@ def test_people_whose_names_collide_are_rejected() -> None:
     """The generator's filter spots two people whose names share a look-up key."""
     assert not strategies._distinct_keys([("Kim Kwan-jin",), ("Park", "kim kwan jin")])
     assert strategies._distinct_keys([("Kim Kwan-jin", "Kim Kwan Jin"), ("Park",)])
+
+
+@pytest.mark.parametrize(
+    ("strategy", "cls"),
+    [
+        (strategies.sources, nato_rok.Source),
+        (strategies.organizations, nato_rok.Organization),
+        (strategies.participants, nato_rok.Participant),
+        (strategies.visits, nato_rok.Visit),
+        (strategies.meetings, nato_rok.Meeting),
+        (strategies.quotes, nato_rok.Quote),
+        (strategies.cooperation_areas, nato_rok.CooperationArea),
+        (strategies.positions, nato_rok.Position),
+        (strategies.references, nato_rok.Reference),
+        (strategies.external_names, nato_rok.ExternalName),
+        (strategies.actor_codes, nato_rok.ActorCode),
+        (strategies.date_ranges, nato_rok.DateRange),
+        (strategies.cameo_codings, nato_rok.CameoCoding),
+        (strategies.plover_codings, nato_rok.PloverCoding),
+        (strategies.events, nato_rok.Event),
+    ],
+)
+def test_every_record_type_has_a_strategy(strategy: Any, cls: type) -> None:
+    """Each public strategy builds records of its type, which their own rules accept."""
+
+    @settings(max_examples=20)
+    @given(strategy())
+    def check(record: Any) -> None:
+        assert isinstance(record, cls)
+        assert record == attrs.evolve(record)  # re-running every validator
+
+    check()

@@ -95,6 +95,11 @@ def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) ->
         DatasetError: Always a subclass of it, naming each problem's JSON
             path; no other exception escapes, whatever the input.
 
+    Note:
+        The cyclic garbage collector is paused while the records are built
+        (they hold no reference cycles) and resumed afterwards if it was
+        running; see docs/performance.md.
+
     .. versionadded:: 1.0.0
 
     """

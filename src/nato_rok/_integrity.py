@@ -99,6 +99,10 @@ def _values(path: object, record: Any, wanted: Callable[[type], bool]) -> Iterat
             yield f"{path}.{name}", value
 
 
+def _overlap(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
 def _spans_of(record: Any) -> Iterator[Span]:
     """Yield every span among a record's fields, without their paths."""
     for name, many in _fields_holding(typing.cast(Any, type(record)), _is_span):
@@ -113,6 +117,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.kinds: dict[str, type] = {}
         self.located = _located(dataset)
+        self.events = {event.id: event for event in dataset.events}
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -193,6 +198,20 @@ class _Checker:
         self.refers(f"{path}.host_id", visit.host_id, Organization)
         self.verbatim(f"{path}.purpose", visit.purpose, visit.purpose_span, "purpose")
         self.occurs(f"{path}.place", visit.place, visit.spans, "place")
+        dates = visit.dates
+        if dates is not None:
+            if not dates.start <= visit.reported_date <= dates.end:
+                self.add(
+                    f"{path}.dates",
+                    f"the reported date {visit.reported_date} falls outside "
+                    f"{dates.start}..{dates.end}",
+                )
+            if (dates.end - dates.start).days + 1 != visit.duration_days:
+                self.add(
+                    f"{path}.dates",
+                    f"{dates.start}..{dates.end} is not {visit.duration_days} day(s), "
+                    "the stated length",
+                )
 
     def check_meeting(self, path: str, meeting: Meeting) -> None:
         self.refers(f"{path}.visit_id", meeting.visit_id, Visit)
@@ -208,6 +227,8 @@ class _Checker:
 
     def check_quote(self, path: str, quote: Quote) -> None:
         self.verbatim(f"{path}.text", quote.text, quote.span, "quotation")
+        if _overlap(quote.span, quote.attribution_span):
+            self.add(f"{path}.attribution_span", "overlaps the quotation it attributes")
         self.refers(f"{path}.speaker_id", quote.speaker_id, Participant)
         for index, topic_id in enumerate(quote.topic_ids):
             self.refers(f"{path}.topic_ids[{index}]", topic_id, CooperationArea, Position)
@@ -215,6 +236,13 @@ class _Checker:
     def check_event(self, path: str, event: Event) -> None:
         if event.parent_id is not None:
             self.refers(f"{path}.parent_id", event.parent_id, Event)
+            seen, parent = {event.id}, self.events.get(event.parent_id)
+            while parent is not None and parent.parent_id is not None:
+                if parent.parent_id in seen:
+                    self.add(f"{path}.parent_id", "parents form a cycle")
+                    break
+                seen.add(parent.id)
+                parent = self.events.get(parent.parent_id)
         for key in ("actor_ids", "recipient_ids"):
             for index, target in enumerate(getattr(event, key)):
                 self.refers(f"{path}.{key}[{index}]", target, Organization, Participant)
@@ -247,6 +275,7 @@ class _Checker:
             # The common case, checked without building a single path string.
             fine = (
                 self.text[quote.span.start : quote.span.end] == quote.text
+                and not _overlap(quote.span, quote.attribution_span)
                 and self.kinds.get(quote.speaker_id) is Participant
                 and all(self.kinds.get(topic) in topics for topic in quote.topic_ids)
             )

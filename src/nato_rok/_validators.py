@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import Any
@@ -28,6 +29,19 @@ def offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a non-negative int (one call: spans are many)."""
     strict_int(instance, attribute, value)
     non_negative(instance, attribute, value)
+
+
+def positive(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but an int of at least 1."""
+    strict_int(instance, attribute, value)
+    if value < 1:
+        raise ValueError(f"{attribute.name} must be >= 1, got {value}")
+
+
+def finite_float(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but a finite float (an int would not round-trip as JSON 1.0)."""
+    if type(value) is not float or not math.isfinite(value):
+        raise TypeError(f"{attribute.name} must be a finite float, not {value!r}")
 
 
 def unique_slugs(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:

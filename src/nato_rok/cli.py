@@ -8,6 +8,7 @@ messages to stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -96,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         help="list the quotations",
         description="List the quotations, optionally of one speaker or about one topic "
         "(a cooperation area or position, by id or name).",
-        epilog='examples:\n  nato-rok quotes --speaker "park guen-hye"\n  nato-rok quotes '
+        epilog='examples:\n  nato-rok quotes --speaker "Fogh Rasmussen"\n  nato-rok quotes '
         "--topic north-korea-condemnation --format json\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -250,8 +251,8 @@ def _write(action: Callable[[], object], where: str) -> None:
 
 
 def _dataset(spec: str) -> Dataset:
-    """Return the bundled release *spec*, or the document at path *spec* (``*.json``)."""
-    if not spec.endswith(".json"):
+    """Return the document at path *spec* (a file, or any ``*.json``), else that release."""
+    if not (spec.lower().endswith(".json") or Path(spec).is_file()):
         return load(spec)
     try:
         data = Path(spec).read_bytes()
@@ -276,22 +277,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.file)
     try:
-        if args.command == "versions":
-            sys.stdout.write("".join(f"{version}\n" for version in versions()))
-        elif args.command == "diff":
-            sys.stdout.write(_diff(args))
-        elif args.command == "quotes":
-            sys.stdout.write(_quotes(args))
-        elif args.command == "show":
-            sys.stdout.write(_show(args))
-        elif args.command == "export":
-            sys.stdout.write(_export(args))
-        elif args.command == "cite":
-            cite = _cite.apa if args.format == "apa" else _cite.bibtex
-            sys.stdout.write(cite(load(args.release)))
-        else:
-            sys.stdout.write(summary(load(getattr(args, "release", None))))
+        _emit(_run(args))
     except DatasetError as exc:
         sys.stderr.write(f"nato-rok: error: {exc}\n")
         return 1
+    except BrokenPipeError:
+        # The reader went away (`nato-rok quotes | head`): stop quietly, as
+        # Unix tools do, and keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
+
+
+def _versions(args: argparse.Namespace) -> str:
+    return "".join(f"{version}\n" for version in versions())
+
+
+def _citation(args: argparse.Namespace) -> str:
+    cite = _cite.apa if args.format == "apa" else _cite.bibtex
+    return cite(load(args.release))
+
+
+def _summary(args: argparse.Namespace) -> str:
+    return summary(load(getattr(args, "release", None)))
+
+
+_COMMANDS: dict[str | None, Callable[[argparse.Namespace], str]] = {
+    "versions": _versions,
+    "diff": _diff,
+    "quotes": _quotes,
+    "show": _show,
+    "export": _export,
+    "cite": _citation,
+}
+
+
+def _run(args: argparse.Namespace) -> str:
+    return _COMMANDS.get(args.command, _summary)(args)
+
+
+def _emit(text: str) -> None:
+    """Write *text* to stdout as UTF-8, whatever the console's encoding."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        stream.write(text.encode("utf-8"))
+        stream.flush()

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import attrs
 
 from nato_rok._names import name_key
+from nato_rok._validators import non_blank
 from nato_rok.events import Event
 from nato_rok.exceptions import RecordNotFoundError, SpanError
 from nato_rok.external import Reference
@@ -92,7 +93,7 @@ class Dataset:
 
     schema_version: int
     version: str
-    license: str
+    license: str = attrs.field(validator=non_blank)
     source: Source
     organizations: tuple[Organization, ...]
     participants: tuple[Participant, ...]

@@ -15,6 +15,7 @@ import attrs
 
 from nato_rok._validators import (
     code,
+    finite_float,
     id_field,
     non_blank,
     non_empty,
@@ -57,7 +58,7 @@ class CameoCoding:
 
     code: str = attrs.field(validator=code)
     name: str = attrs.field(validator=non_blank)
-    goldstein: float | None
+    goldstein: float | None = attrs.field(validator=attrs.validators.optional(finite_float))
     alternatives: tuple[str, ...] = attrs.field(validator=unique)
 
 

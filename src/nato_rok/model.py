@@ -36,6 +36,7 @@ from nato_rok._validators import (
     non_blank,
     non_empty,
     offset,
+    positive,
     slugs,
     spans_field,
     strict_int,
@@ -146,7 +147,9 @@ class Source:
         language: BCP 47 language tag of the text.
         text: The full text, exactly as published (code points, no
             normalisation). Every :class:`Span` indexes into it.
-        spans: Where the title stands in the text.
+        spans: Where the title stands in the text, and the date the article
+            reports (the publication date comes with the article's file and
+            page, not from its text).
 
     """
 
@@ -225,7 +228,7 @@ class Visit:
         host_id: Id of the host :class:`Organization`.
         place: Where the visit went, as the article names it.
         reported_date: The date the article reports (a day during the visit).
-        duration_days: The stated length of the visit, in days.
+        duration_days: The stated length of the visit, in days (at least 1).
         long_planned: Whether the article calls the visit long planned.
         first_ever: Whether the article calls it the first such visit.
         purpose: The stated purpose, verbatim.
@@ -240,7 +243,7 @@ class Visit:
     host_id: str = id_field()
     place: str = attrs.field(validator=non_blank)
     reported_date: datetime.date
-    duration_days: int = attrs.field(validator=offset)
+    duration_days: int = attrs.field(validator=positive)
     long_planned: bool
     first_ever: bool
     purpose: str = attrs.field(validator=non_blank)
@@ -320,7 +323,7 @@ class CooperationArea:
         name: The article's words for the area (capitalised as a label).
         kind: Proposed, shared challenge, or existing cooperation.
         spans: The passages that support the record; ``name`` occurs in
-            the first one (ignoring case).
+            one of them (ignoring case).
 
     """
 

@@ -164,7 +164,7 @@ def visits() -> st.SearchStrategy[Visit]:
         host_id=ids(),
         place=texts(),
         reported_date=st.dates(),
-        duration_days=st.integers(0, 400),
+        duration_days=st.integers(1, 400),
         long_planned=st.booleans(),
         first_ever=st.booleans(),
         purpose=texts(),
@@ -616,7 +616,14 @@ def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
                 codes=tuple(attrs.evolve(c, reference_id=draw(with_refs)) for c in codes),
             )
         )
-    dates = draw(st.none() | date_ranges())
+    visit = dataset.visit
+    dates = None
+    if draw(st.booleans()):  # the stated length, around the reported date
+        start = visit.reported_date - datetime.timedelta(
+            days=draw(st.integers(0, visit.duration_days - 1))
+        )
+        end = start + datetime.timedelta(days=visit.duration_days - 1)
+        dates = DateRange(start=start, end=end, reference_id=draw(with_refs))
     actors = [o.id for o in organizations] + [p.id for p in people]
     events_: list[Event] = []
     for index in range(draw(st.integers(0, max_records))):
@@ -636,10 +643,7 @@ def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
         schema_version=2,
         organizations=tuple(organizations),
         participants=tuple(people),
-        visit=attrs.evolve(
-            dataset.visit,
-            dates=None if dates is None else attrs.evolve(dates, reference_id=draw(with_refs)),
-        ),
+        visit=attrs.evolve(visit, dates=dates),
         references=tuple(refs),
         events=tuple(events_),
     )

@@ -1,8 +1,10 @@
 """The JSON Schema (draft 2020-12) of a dataset document, generated from the model.
 
 The schema is derived from the attrs classes and their validators, so it
-cannot drift from what :func:`nato_rok.loads` accepts; the shipped copies in
+follows the model as it changes; the shipped copies in
 ``nato_rok/data/schema/`` are checked against a fresh generation by the tests.
+JSON Schema cannot tell ``1`` from ``1.0``: it accepts ``336.0`` for an
+integer and ``2`` for a Goldstein weight, which :func:`nato_rok.loads` refuses.
 It describes each document's shape; what it cannot say (spans inside the
 text, quotations equal to their spans, ids unique across records, references
 that resolve, codes in the code tables) only :func:`nato_rok.loads` checks.
@@ -85,7 +87,8 @@ class _Builder:
         if hint is bool:
             return {"type": "boolean"}
         if hint is int:
-            return {"type": "integer", **({"minimum": 0} if _validators.offset in checks else {})}
+            minimum = 1 if _validators.positive in checks else 0
+            return {"type": "integer", "minimum": minimum}
         if hint is float:
             return {"type": "number"}
         return _string(checks)
