@@ -7,12 +7,11 @@ import io
 import json
 from typing import Any
 
-import attrs
-
 from nato_rok._names import name_key
+from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
 from nato_rok.exceptions import RecordNotFoundError
-from nato_rok.model import CooperationArea, Participant, Position, Quote, Source, Span
+from nato_rok.model import CooperationArea, Participant, Position, Quote, Source
 
 QUOTE_COLUMNS = (
     "id",
@@ -87,22 +86,15 @@ def plain(value: Any) -> Any:
 
 
 def _excerpts(dataset: Dataset, record: Record | Source) -> list[dict[str, Any]]:
-    found = []
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, Span):
-                where = field.name if index is None else f"{field.name}[{index}]"
-                found.append(
-                    {
-                        "field": where,
-                        "start": item.start,
-                        "end": item.end,
-                        "text": dataset.excerpt(item),
-                    }
-                )
-    return found
+    return [
+        {
+            "field": label(field, index),
+            "start": span.start,
+            "end": span.end,
+            "text": dataset.excerpt(span),
+        }
+        for field, index, span in record_spans(record)
+    ]
 
 
 def show(dataset: Dataset, record_id: str) -> dict[str, Any]:

@@ -17,8 +17,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
-
+from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
 from nato_rok.model import Span
 
@@ -55,12 +54,8 @@ a.hl:hover,a.hl:focus{outline:2px solid #333}
 
 
 def _spans(record: Record) -> Iterator[tuple[str, Span]]:
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, Span):
-                yield (field.name if index is None else f"{field.name}[{index}]"), item
+    for field, index, span in record_spans(record):
+        yield label(field, index), span
 
 
 def _label(record: Any) -> str:

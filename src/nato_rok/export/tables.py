@@ -21,8 +21,8 @@ from typing import Any
 
 import attrs
 
+from nato_rok._walk import record_spans
 from nato_rok.dataset import Dataset
-from nato_rok.model import Span
 
 __all__ = ["Field", "Table", "tables"]
 
@@ -73,19 +73,9 @@ def _fk(column: str, table: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]
 
 def _spans(dataset: Dataset) -> Iterator[tuple[Any, ...]]:
     for record in (dataset.source, *dataset.records()):
-        for field in attrs.fields(type(record)):
-            value = getattr(record, field.name)
-            items = list(enumerate(value)) if isinstance(value, tuple) else [(0, value)]
-            for index, span in items:
-                if isinstance(span, Span):
-                    yield (
-                        record.id,
-                        field.name,
-                        index,
-                        span.start,
-                        span.end,
-                        dataset.excerpt(span),
-                    )
+        for field, index, span in record_spans(record):
+            excerpt = dataset.excerpt(span)
+            yield (record.id, field, index or 0, span.start, span.end, excerpt)
 
 
 def tables(dataset: Dataset) -> tuple[Table, ...]:  # one local per table
