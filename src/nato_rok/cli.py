@@ -268,6 +268,9 @@ def _diff(args: argparse.Namespace) -> str:
     return changes.to_text()
 
 
+__all__ = ["main"]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* and return the exit code.
 

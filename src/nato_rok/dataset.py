@@ -88,6 +88,8 @@ class Dataset:
         quotes: Every quotation, in order of appearance.
         cooperation_areas: Areas of cooperation and shared challenges.
         positions: Positions taken, such as the one on North Korea.
+        references: Where the external facts come from (schema 2).
+        events: Events coded in CAMEO and PLOVER (schema 2).
 
     """
 

@@ -176,6 +176,8 @@ class Organization:
         mentions: Where the article names it; each excerpt is ``name`` or
             one of ``aliases``, exactly.
         spans: The passages that support the record.
+        codes: Standard actor codes (CAMEO, ISO 3166-1), each citing its
+            :class:`~nato_rok.Reference`; external to the article (schema 2).
 
     """
 
@@ -202,6 +204,11 @@ class Participant:
         mentions: Where the article names the person; each excerpt is
             ``name`` or one of ``aliases``, exactly.
         spans: The passages that give the role and affiliation.
+        names: The person's names from outside the article (Hangul, Revised
+            Romanization), each citing its :class:`~nato_rok.Reference`
+            (schema 2).
+        codes: Sector codes (CAMEO), each citing its
+            :class:`~nato_rok.Reference` (schema 2).
 
     """
 
@@ -234,6 +241,9 @@ class Visit:
         purpose: The stated purpose, verbatim.
         purpose_span: Where ``purpose`` stands in the text.
         spans: The passages that support the record.
+        dates: The visit's first and last days, from outside the article,
+            citing its :class:`~nato_rok.Reference`; ``None`` where no
+            reference gives them (schema 2).
 
     """
 
