@@ -1,0 +1,47 @@
+"""Sphinx configuration for the nato-rok documentation.
+
+Build (warnings are errors; nothing is fetched from the network)::
+
+    python -m sphinx -W --keep-going -b html docs docs/_build/html
+
+The site documents the *installed* nato-rok (``pip install -e ".[docs]"``).
+"""
+
+import sys
+from importlib.metadata import version as _version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "nato-rok"
+author = "nato-rok maintainers"
+copyright = "2026, nato-rok maintainers"  # noqa: A001  # the name Sphinx reads
+release = _version("nato-rok")
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "nato_rok_docs",
+]
+
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "_ext"]
+language = "en"
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_ivar = True  # `Attributes:` as fields, not duplicates of attrs' slots
+
+html_theme = "furo"
+html_title = f"nato-rok {release}"
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = None
