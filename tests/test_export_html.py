@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import nato_rok
 from nato_rok.export.html import COLOURS, html_page
+from tests import browser
 
 #: Measures the rendered page from inside Chromium; the result lands in the DOM dump.
 PROBE = """
@@ -33,40 +31,6 @@ addEventListener("load", () => {
 });
 </script>
 """
-
-
-def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert found, (
-        "Chromium is needed (Debian: apt-get install chromium); scripts/check.sh installs it"
-    )
-    return found
-
-
-def _render(page: Path, width: int, height: int, profile: Path) -> dict[str, object]:
-    completed = subprocess.run(
-        [
-            _chromium(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            f"--user-data-dir={profile}",
-            f"--window-size={width},{height}",
-            "--dump-dom",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    match = re.search(r'data-report="([^"]*)"', completed.stdout)
-    assert match, completed.stdout[-2000:]
-    report: dict[str, object] = json.loads(match[1].replace("&quot;", '"'))
-    return report
 
 
 def test_page_is_self_contained_and_deterministic() -> None:
@@ -104,7 +68,7 @@ def test_highlights_render_visibly_on_desktop_and_phone(
     page.write_text(
         html_page(nato_rok.load()).replace("</body>", PROBE + "</body>"), encoding="utf-8"
     )
-    report = _render(page, width, height, tmp_path / "profile")
+    report = browser.report(page, width, height, tmp_path / "profile")
     assert report["marks"] == report["visible"]
     assert isinstance(report["marks"], int)
     assert report["marks"] > 100

@@ -1,0 +1,270 @@
+"""The documentation site builds cleanly, is complete, and works in a browser.
+
+The site is built once per test session, from ``docs/`` with the installed
+nato_rok, with the command the README gives (warnings are errors), into a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zlib
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+import nato_rok
+from nato_rok.export.jsonschema import schema
+from tests import browser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Public modules whose ``__all__`` the API reference documents, besides ``nato_rok``.
+PUBLIC_MODULES = (
+    "nato_rok.changes",
+    "nato_rok.cli",
+    "nato_rok.exceptions",
+    "nato_rok.export.datapackage",
+    "nato_rok.export.html",
+    "nato_rok.export.jsonld",
+    "nato_rok.export.jsonschema",
+    "nato_rok.export.pandas",
+    "nato_rok.export.tables",
+    "nato_rok.strategies",
+)
+
+
+#: The README's command for the site, less its folders: warnings are errors.
+SPHINX_BUILD = (sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the site from scratch; fail with Sphinx's output on any warning."""
+    out = tmp_path_factory.mktemp("site")
+    built = subprocess.run(  # this interpreter, fixed arguments
+        [*SPHINX_BUILD, "-E", "-q", str(ROOT / "docs"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert 0 == built.returncode, built.stdout + built.stderr
+    return out
+
+
+class _Page(HTMLParser):
+    """The ids of a page and the URLs it links to or loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []  # (tag.attribute, url)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("id", "name") and value:
+                self.ids.add(value)
+            if name in ("href", "src") and value is not None:
+                self.links.append((f"{tag}.{name}", value))
+
+
+def _parse(page: Path) -> _Page:
+    parsed = _Page()
+    parsed.feed(page.read_text(encoding="utf-8"))
+    return parsed
+
+
+def _pages(site: Path) -> Iterator[Path]:
+    yield from sorted(site.rglob("*.html"))
+
+
+def _missing(site: Path, target: Path, fragment: str, cache: dict[Path, _Page]) -> str | None:
+    """Return why *target* (a resolved path) with *fragment* is not in the site, or None."""
+    if not target.is_file():
+        return f"no file {target}"
+    if site.resolve() not in target.parents:
+        return f"{target} is outside the site"
+    if fragment and target.suffix == ".html":
+        if target not in cache:
+            cache[target] = _parse(target)
+        if unquote(fragment) not in cache[target].ids:
+            return f"no id {fragment!r} in {target.name}"
+    return None
+
+
+def _broken(site: Path, page: Path, url: str, cache: dict[Path, _Page]) -> str | None:
+    """Return why an internal *url* of *page* is broken, or None."""
+    parts = urlsplit(url)
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page.resolve()
+    problem = _missing(site, target, parts.fragment, cache)
+    return f"{url}: {problem}" if problem else None
+
+
+def test_site_builds_with_warnings_as_errors(site: Path) -> None:
+    """Sphinx with -W built every page the table of contents names."""
+    for page in ("index", "tutorial", "api", "data-dictionary", "datasheet", "cite"):
+        assert (site / f"{page}.html").is_file(), page
+    assert (site / "changelog.html").read_text(encoding="utf-8").count("1.1.0") >= 1
+    for guide in ("pin-a-release", "validate-a-copy", "export", "property-test"):
+        assert (site / "how-to" / f"{guide}.html").is_file(), guide
+
+
+def test_no_internal_link_is_broken_and_nothing_is_fetched(site: Path) -> None:
+    """Every relative href/src of every page resolves, fragment included; none is remote."""
+    cache: dict[Path, _Page] = {}
+    problems = []
+    checked = 0
+    for page in _pages(site):
+        parsed = _parse(page)
+        for where, url in parsed.links:
+            scheme = urlsplit(url).scheme
+            if scheme in ("http", "https"):
+                if where != "a.href":  # a link may leave the site; a resource may not
+                    problems.append(f"{page.name}: {where} loads {url} from the network")
+                continue
+            if scheme in ("mailto", "data") or url.startswith("javascript:"):
+                continue
+            checked += 1
+            broken = _broken(site, page.resolve(), url, cache)
+            if broken:
+                problems.append(f"{page.relative_to(site)}: {where} {broken}")
+    assert [] == problems
+    assert checked > 500
+
+
+def _inventory(site: Path) -> dict[str, str]:
+    """Return ``{name: uri}`` of the Python objects in the site's ``objects.inv``."""
+    raw = (site / "objects.inv").read_bytes()
+    header_end = 0
+    for _ in range(4):  # four header lines, then zlib
+        header_end = raw.index(b"\n", header_end) + 1
+    names = {}
+    for line in zlib.decompress(raw[header_end:]).decode("utf-8").splitlines():
+        match = re.match(r"(\S+)\s+(py:\w+)\s+-?\d+\s+(\S+)", line)
+        if match:
+            uri = match[3]
+            names[match[1]] = uri[:-1] + match[1] if uri.endswith("$") else uri
+    return names
+
+
+def test_api_reference_documents_every_public_name(site: Path) -> None:
+    """Each name in ``nato_rok.__all__`` and each public module's ``__all__`` has an entry."""
+    import importlib
+
+    inventory = _inventory(site)
+    wanted = [f"nato_rok.{name}" for name in nato_rok.__all__]
+    for module in PUBLIC_MODULES:
+        wanted += [f"{module}.{name}" for name in importlib.import_module(module).__all__]
+    missing = [name for name in wanted if name not in inventory]
+    assert [] == missing
+    assert all(inventory[name].startswith("api.html#") for name in wanted)
+
+
+def _section(page: str, section_id: str) -> str:
+    start = page.index(f'id="{section_id}"')
+    end = page.find("<section", start + 1)
+    return page[start : end if end != -1 else len(page)]
+
+
+def test_data_dictionary_lists_every_key_of_the_json_schema(site: Path) -> None:
+    """Every record of the generated JSON Schema has a section naming each of its keys."""
+    page = (site / "data-dictionary.html").read_text(encoding="utf-8")
+    document = schema(2)
+    records = {"Dataset": document, **document["$defs"]}
+    for name, definition in records.items():
+        section = _section(page, f"record-{name.lower()}")
+        keys = re.findall(r'<tr class="row-\w+"><td><p><code[^>]*><span class="pre">(\w+)', section)
+        assert sorted(definition["properties"]) == sorted(keys), name
+    assert "Schema 2 and later" in _section(page, "record-participant")
+
+
+def test_who_met_whom_draws_every_meeting(site: Path) -> None:
+    """The picture names every person of every meeting of the newest release."""
+    page = (site / "article.html").read_text(encoding="utf-8")
+    start = page.rindex("<svg", 0, page.index('class="nato-rok-who-met-whom"'))
+    svg = page[start : page.index("</svg>", start)]
+    dataset = nato_rok.load()
+    for meeting in dataset.meetings:
+        for person_id in meeting.participant_ids:
+            assert dataset.participant(person_id).name in svg
+        if meeting.unnamed_participants:
+            assert meeting.unnamed_participants in svg
+    assert (site / "_static" / "nato-rok-article.html").is_file()
+
+
+PROBE = """
+<script>
+addEventListener("load", () => {
+  const main = document.querySelector("article") || document.body;
+  const box = main.getBoundingClientRect();
+  const svg = document.querySelector("svg.nato-rok-who-met-whom");
+  const report = {
+    links: [...document.querySelectorAll("a[href], iframe[src], img[src]")]
+      .map(e => e.href || e.src).filter(u => u.startsWith("file:")),
+    article_height: box.height,
+    styled: getComputedStyle(document.body).getPropertyValue("--color-brand-primary").trim() !== "",
+    svg_width: svg ? svg.getBoundingClientRect().width : -1,
+    title: document.title,
+  };
+  document.body.setAttribute("data-report", JSON.stringify(report));
+});
+</script>
+"""
+
+
+@pytest.mark.parametrize("name", ["index.html", "api.html", "article.html"])
+def test_pages_render_in_chromium_with_working_links(site: Path, tmp_path: Path, name: str) -> None:
+    """Chromium renders the page styled, and every link it sees leads somewhere real."""
+    page = site / name
+    probe = page.with_name(f"probe-{name}")  # beside the page, so relative URLs still work
+    probe.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
+    )
+    try:
+        found = browser.report(probe, 1280, 900, tmp_path / "profile")
+    finally:
+        probe.unlink()
+    assert found["styled"] is True
+    assert isinstance(found["article_height"], (int, float))
+    assert found["article_height"] > 300
+    assert "nato-rok" in str(found["title"])
+    links = found["links"]
+    assert isinstance(links, list)
+    assert len(links) > 20
+    cache: dict[Path, _Page] = {}
+    broken = []
+    for link in links:
+        url = urlsplit(str(link))
+        target = Path(unquote(url.path)).resolve()
+        target = page.resolve() if target == probe.resolve() else target
+        problem = _missing(site, target, url.fragment, cache)
+        if problem:
+            broken.append(f"{link}: {problem}")
+    assert [] == broken
+    if name == "article.html":
+        assert isinstance(found["svg_width"], (int, float))
+        assert found["svg_width"] > 300
+
+
+def test_broken_links_are_reported(tmp_path: Path) -> None:
+    """The link check finds a missing file and a missing fragment."""
+    (tmp_path / "a.html").write_text('<p id="here">x</p>', encoding="utf-8")
+    page = tmp_path / "a.html"
+    assert _broken(tmp_path, page, "a.html#here", {}) is None
+    assert "no id" in str(_broken(tmp_path, page, "a.html#gone", {}))
+    assert "no file" in str(_broken(tmp_path, page, "b.html", {}))
+    assert "outside the site" in str(_broken(tmp_path / "sub", page, "a.html", {}))
+
+
+def test_inventory_reader_reads_sphinx_inventories(tmp_path: Path) -> None:
+    """The objects.inv reader expands Sphinx's ``$`` shorthand."""
+    body = "nato_rok.load py:function 1 api.html#$ -\nx std:label -1 a.html#x X\n"
+    header = b"# Sphinx inventory version 2\n# Project: p\n# Version: 1\n# zlib\n"
+    (tmp_path / "objects.inv").write_bytes(header + zlib.compress(body.encode()))
+    assert {"nato_rok.load": "api.html#nato_rok.load"} == _inventory(tmp_path)
