@@ -5,8 +5,10 @@
 #
 # Stages: find the Pythons, lint and type-check, build and inspect the
 # sdist and wheel, then for each Python install the built wheel (never the
-# source tree) and run the tests and the dataset rebuild against it, and
-# finally combine coverage across all of them.
+# source tree) and run the tests (docs examples and site included) and the
+# dataset rebuild against it; then build the documentation site, run the
+# README's first command on a fresh copy, fuzz, benchmark, and finally
+# combine coverage across all Pythons.
 #
 # Everything it creates is git-ignored and recreated on every run:
 # .venv-check/ (virtualenvs), dist/, .coverage*.
@@ -133,7 +135,7 @@ pip_install "$LINT/bin/python" -e '.[lint,test]' build twine
 LPY="$LINT/bin/python"
 
 LINT_DIRS=()
-for dir in src tests scripts benchmarks fuzz; do
+for dir in src tests scripts benchmarks fuzz docs; do
     if [[ -d "$dir" ]]; then
         LINT_DIRS+=("$dir")
     fi
@@ -244,6 +246,35 @@ done
 
 # ---------------------------------------------------------------------------
 # $vpy is the newest Python's venv, with the wheel installed.
+stage "Documentation site: python -m sphinx -W --keep-going -b html docs docs/_build/html"
+# The tests build the site too (on every Python, into a temporary folder);
+# this is the command the README gives, run from scratch.
+rm -rf docs/_build
+"$vpy" -m sphinx -W --keep-going -q -b html docs docs/_build/html
+echo "  built docs/_build/html/index.html"
+
+stage "The README's first command, on a fresh copy of the repository"
+# The command exactly as the README shows it, run in a copy holding only the
+# files git tracks, with `python3` meaning the newest supported Python found.
+readme_command="$("$LPY" -c '
+import pathlib, re
+text = pathlib.Path("README.md").read_text(encoding="utf-8")
+print(re.findall(r"```sh\n(.*?)```", text, re.S)[0].strip())
+')"
+fresh="$BUILD_DIR/readme-copy"
+rm -rf "$fresh"
+mkdir -p "$fresh/bin"
+if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git -C "$ROOT" ls-files -z | xargs -0 tar -cf - | tar -xf - -C "$fresh"
+else
+    tar --exclude='./.venv*' --exclude=./dist -cf - . | tar -xf - -C "$fresh"
+fi
+ln -s "$NEWEST" "$fresh/bin/python3"
+echo "  \$ $readme_command"
+(cd "$fresh" && PATH="$fresh/bin:$PATH" bash -c "$readme_command") >"$fresh.log" 2>&1 \
+    || { cat "$fresh.log"; exit 1; }
+grep -A 2 "^nato-rok dataset release" "$fresh.log" | sed "s/^/  /"
+
 stage "Fuzz loads() for ${FUZZ_SECONDS:-60} s (hostile bytes, JSON, mutations)"
 "$vpy" -m fuzz --seconds "${FUZZ_SECONDS:-60}"
 
