@@ -152,6 +152,8 @@ def test_every_code_block_is_run(page: Path) -> None:
         assert any(fence.start() <= start < fence.end() for start in starts), (
             f"{_page_id(page)}:{line}: Sybil found no example in this block"
         )
+    other = re.search(r"^(:::|~~~)", text, re.MULTILINE)
+    assert other is None, f"{_page_id(page)}: use backtick fences, which this test checks"
 
 
 def test_pages_hold_examples() -> None:

@@ -156,13 +156,28 @@ def schema_2_fields() -> set[tuple[str, str]]:
 # Building docutils nodes
 
 
+_MARKUP = re.compile(r":(\w+):`(~?)([\w.]+)`|``([^`]+)``|`([^`]+)`")
+
+
 def _inline(text: str) -> list[nodes.Node]:
-    """Turn ``code`` spans and Sphinx roles of *text* into literals; the rest stays text."""
-    text = re.sub(r":\w+:`~?(?:[\w.]+\.)?([^`.]+)`", r"``\1``", text)
+    """Render the reST of a docstring line: roles become links, code literals."""
     parts: list[nodes.Node] = []
-    for index, piece in enumerate(re.split(r"``?([^`]+)``?", text)):
-        if piece:
-            parts.append(nodes.literal(piece, piece) if index % 2 else nodes.Text(piece))
+    position = 0
+    for match in _MARKUP.finditer(text):
+        if match.start() > position:
+            parts.append(nodes.Text(text[position : match.start()]))
+        role, short, target, code, plain = match.groups()
+        if role:
+            shown = target.rsplit(".", 1)[-1] if short else target
+            ref = _xref(target, shown, role)
+            ref["refspecific"] = True  # `Span` finds nato_rok.Span, as in the docstring's module
+            parts.append(ref)
+        else:
+            literal = code or plain
+            parts.append(nodes.literal(literal, literal))
+        position = match.end()
+    if position < len(text):
+        parts.append(nodes.Text(text[position:]))
     return parts
 
 
@@ -225,11 +240,13 @@ class DataDictionary(SphinxDirective):
         out: list[nodes.Node] = []
         for cls in record_types():
             meanings = field_meanings(cls)
-            missing = [f.name for f in public_fields(cls) if f.name not in meanings]
-            if missing:
+            names = [f.name for f in public_fields(cls)]
+            missing = [name for name in names if name not in meanings]
+            stale = [name for name in meanings if name not in names]
+            if missing or stale:
                 raise self.error(
                     f"{cls.__module__}.{cls.__qualname__}: the docstring's Attributes "
-                    f"section does not describe {', '.join(missing)}"
+                    f"section does not describe {missing} and describes no field {stale}"
                 )
             section = nodes.section(ids=[f"record-{cls.__name__.lower()}"])
             section += nodes.title(cls.__name__, cls.__name__)
@@ -283,51 +300,55 @@ class DataDictionary(SphinxDirective):
 def who_met_whom_svg(dataset: Dataset) -> str:
     """Return an SVG of the visit: the visitor on the left, each counterpart on the right.
 
-    A solid line is a meeting the article reports as held; a dashed line,
-    talks the article gives as the purpose of the visit. People the article
-    leaves unnamed ("other top government officials") get a dashed box.
+    A solid line and box: a meeting the article reports as held. Dashed:
+    talks the article gives as the purpose of the visit, not as held. Each
+    row is a ``<g class="wmw-row" data-held="true|false">``.
     """
     visitor = dataset.participant(dataset.visit.visitor_id)
     rows: list[tuple[str, str, str, bool]] = []  # (name, detail, meeting, held)
     for meeting in dataset.meetings:
         held = meeting.attested.value == "held"
-        label = f"{meeting.kind.value}, {'held' if held else 'purpose of the visit'}"
+        label = f"{meeting.kind.value}, {'reported held' if held else 'purpose of the visit'}"
         for person_id in meeting.participant_ids:
             if person_id != visitor.id:
                 person = dataset.participant(person_id)
                 rows.append((person.name, person.role, label, held))
         if meeting.unnamed_participants:
             rows.append((meeting.unnamed_participants, "unnamed in the article", label, held))
-    row_height, top, width = 62, 40, 760
-    height = top + row_height * len(rows) + 20
-    centre = top + row_height * len(rows) / 2 - 10
+    held_rows = sum(held for *_, held in rows)
+    row_height, top, width = 66, 44, 760
+    height = top + row_height * len(rows)
+    centre = top + row_height * (len(rows) - 1) / 2
     e = html.escape
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'role="img" aria-labelledby="wmw-title wmw-desc" class="nato-rok-who-met-whom" '
-        f'font-family="sans-serif" font-size="13">',
+        f'font-family="sans-serif" font-size="13" style="min-width:640px">',
         f'<title id="wmw-title">Who met whom: {e(dataset.visit.place)}, release '
         f"{e(dataset.version)}</title>",
-        f'<desc id="wmw-desc">{e(visitor.name)} met {len(rows)} counterparts or groups.</desc>',
+        f'<desc id="wmw-desc">{e(visitor.name)} is linked to {len(rows)} counterparts or '
+        f"groups: {held_rows} in meetings the article reports as held, {len(rows) - held_rows} "
+        "in talks it gives as the purpose of the visit.</desc>",
         f'<rect x="10" y="{centre - 25:.0f}" width="220" height="50" rx="6" fill="#dbe8f6" '
         'stroke="#1f4e89"/>',
-        f'<text x="120" y="{centre - 4:.0f}" text-anchor="middle" font-weight="bold">'
-        f"{e(visitor.name)}</text>",
-        f'<text x="120" y="{centre + 14:.0f}" text-anchor="middle">'
+        f'<text x="120" y="{centre - 4:.0f}" text-anchor="middle" font-weight="bold" '
+        f'fill="#111">{e(visitor.name)}</text>',
+        f'<text x="120" y="{centre + 14:.0f}" text-anchor="middle" fill="#111">'
         f"{e(visitor.role)}, {e(dataset.organization(visitor.affiliation_id).name)}</text>",
     ]
     for index, (name, detail, label, held) in enumerate(rows):
-        y = top + row_height * index + 20
+        y = top + row_height * index
         dash = "" if held else ' stroke-dasharray="6 4"'
         out += [
-            f'<line x1="230" y1="{centre:.0f}" x2="480" y2="{y:.0f}" stroke="#555"{dash}/>',
-            f'<text x="472" y="{y - 6:.0f}" text-anchor="end" fill="#333" font-size="11">'
-            f"{e(label)}</text>",
-            f'<rect x="480" y="{y - 22:.0f}" width="270" height="44" rx="6" fill="#fdf1d8" '
+            f'<g class="wmw-row" data-held="{str(held).lower()}">',
+            f'<line x1="230" y1="{centre:.0f}" x2="470" y2="{y:.0f}" stroke="#555"{dash}/>',
+            f'<text x="472" y="{y - 27:.0f}" fill="#444" font-size="11">{e(label)}</text>',
+            f'<rect x="470" y="{y - 22:.0f}" width="280" height="44" rx="6" fill="#fdf1d8" '
             f'stroke="#8a5a00"{dash}/>',
-            f'<text x="615" y="{y - 4:.0f}" text-anchor="middle" font-weight="bold">'
-            f"{e(name)}</text>",
-            f'<text x="615" y="{y + 13:.0f}" text-anchor="middle">{e(detail)}</text>',
+            f'<text x="610" y="{y - 4:.0f}" text-anchor="middle" font-weight="bold" '
+            f'fill="#111">{e(name)}</text>',
+            f'<text x="610" y="{y + 13:.0f}" text-anchor="middle" fill="#111">{e(detail)}</text>',
+            "</g>",
         ]
     out.append("</svg>")
     return "\n".join(out)
@@ -341,12 +362,13 @@ class WhoMetWhom(SphinxDirective):
         _depend_on_package(self)
         dataset = nato_rok.load()
         figure = nodes.container(classes=["nato-rok-figure"])
-        figure += nodes.raw("", who_met_whom_svg(dataset), format="html")
+        markup = f'<div style="overflow-x:auto">{who_met_whom_svg(dataset)}</div>'
+        figure += nodes.raw("", markup, format="html")
         figure += nodes.paragraph(
             "",
             f"Drawn at build time from release {dataset.version}: a solid line is a meeting "
             "the article reports as held, a dashed line talks it gives as the purpose of "
-            "the visit.",
+            "the visit, not as held.",
         )
         return [figure]
 

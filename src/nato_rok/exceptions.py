@@ -54,7 +54,7 @@ class DatasetError(Exception):
 
     Attributes:
         summary: One sentence saying what failed.
-        problems: The individual problems as :class:`Problem` tuples (may
+        problems: The individual problems as :class:`~nato_rok.exceptions.Problem` tuples (may
             be empty when the error concerns no particular location).
 
     """

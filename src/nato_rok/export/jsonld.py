@@ -23,7 +23,7 @@ from nato_rok.model import Meeting, OrganizationKind, Participant
 
 __all__ = ["CONTEXT", "jsonld"]
 
-#: The inline context: schema.org terms, and ``nr:`` for nato-rok's own.
+#: The inline context, with schema.org terms and ``nr:`` for nato-rok's own.
 CONTEXT = {
     "@vocab": "https://schema.org/",
     "nr": "https://pypi.org/project/nato-rok/#",

@@ -1,7 +1,8 @@
 """The tables as pandas DataFrames with proper dtypes (needs the ``pandas`` extra).
 
-    >>> frames = nato_rok.load().to_pandas()   # doctest: +SKIP
-    >>> frames["quotes"].dtypes["start"]       # doctest: +SKIP
+    >>> import nato_rok
+    >>> frames = nato_rok.load().to_pandas()
+    >>> frames["quotes"].dtypes["start"]
     Int64Dtype()
 
 Strings are ``string``, integers ``Int64``, numbers ``Float64``, booleans
