@@ -2,14 +2,16 @@
 
 Needs the ``hypothesis`` extra (``pip install "nato-rok[hypothesis]"``). Use
 them to property-test your own code against any valid dataset, not just the
-bundled one::
+bundled one:
 
-    from hypothesis import given
-    from nato_rok import strategies
-
-    @given(strategies.datasets())
-    def test_my_report_never_crashes(ds):
-        my_report(ds)
+>>> from hypothesis import given, settings
+>>> from nato_rok import strategies
+>>> @settings(max_examples=10, deadline=None)
+... @given(strategies.datasets())
+... def test_every_quote_is_its_span(ds):
+...     for quote in ds.quotes:
+...         assert ds.excerpt(quote.span) == quote.text
+>>> test_every_quote_is_its_span()
 
 The record strategies (:func:`spans`, :func:`quotes`, ...) build records
 that satisfy their own rules; :func:`datasets` builds whole datasets that
