@@ -178,6 +178,10 @@ def test_api_reference_documents_every_public_name(site: Path) -> None:
     assert all(inventory[name].startswith("api.html#") for name in wanted)
 
 
+#: The key in the first cell of a data-dictionary row.
+ROW_KEY = re.compile(r'<tr class="row-\w+"><td><p><code[^>]*><span class="pre">(\w+)')
+
+
 def _section(page: str, section_id: str) -> str:
     start = page.index(f'id="{section_id}"')
     end = page.find("<section", start + 1)
@@ -191,7 +195,7 @@ def test_data_dictionary_lists_every_key_of_the_json_schema(site: Path) -> None:
     records = {"Dataset": document, **document["$defs"]}
     for name, definition in records.items():
         section = _section(page, f"record-{name.lower()}")
-        keys = re.findall(r'<tr class="row-\w+"><td><p><code[^>]*><span class="pre">(\w+)', section)
+        keys = ROW_KEY.findall(section)
         assert sorted(definition["properties"]) == sorted(keys), name
     assert "Schema 2 and later" in _section(page, "record-participant")
 
@@ -210,7 +214,6 @@ PLACES = {
     "references": "reference",
     "events": "event",
 }
-ROW_KEY = re.compile(r'<tr class="row-\w+"><td><p><code[^>]*><span class="pre">(\w+)')
 
 
 @pytest.mark.parametrize("release", ["1.0.0", "1.1.0"])

@@ -31,9 +31,10 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 import nato_rok
-from nato_rok import _schemas
 from nato_rok.dataset import Dataset
+from nato_rok.export import jsonschema
 from nato_rok.export.html import html_page
+from nato_rok.model import MeetingAttestation
 
 #: Where the annotated article is written, relative to the site's root.
 ARTICLE_PAGE = "_static/nato-rok-article.html"
@@ -139,17 +140,21 @@ def describe_type(tp: Any) -> tuple[str, str]:
 
 
 def schema_2_fields() -> set[tuple[str, str]]:
-    """Return ``(class name, field)`` for the fields schema 2 added."""
-    added = set()
-    for where, key, _ in _schemas.ADDED_IN_2:
-        cls: Any = Dataset
-        for step in where:
-            if step != "*":
-                field_type = attrs.fields_dict(cls)[step].type
-                cls = get_args(field_type)[0] if get_origin(field_type) is tuple else field_type
-                cls, _ = _optional(cls)
-        added.add((cls.__name__, key))
-    return added
+    """Return ``(record name, key)`` for the keys schema 2 added to schema 1's records.
+
+    Read from the published JSON Schemas of both versions, so the dictionary
+    says what :mod:`nato_rok.export.jsonschema` (and the loader) accept.
+    Records new in schema 2 (such as ``Event``) are reached only through such
+    a key, which is where the dictionary says so.
+    """
+
+    def keys(schema_version: int) -> dict[str, set[str]]:
+        document = jsonschema.schema(schema_version)
+        records = {"Dataset": document, **document["$defs"]}
+        return {name: set(record["properties"]) for name, record in records.items()}
+
+    old = keys(1)
+    return {(name, key) for name, new in keys(2).items() if name in old for key in new - old[name]}
 
 
 # --------------------------------------------------------------------------
@@ -307,7 +312,7 @@ def who_met_whom_svg(dataset: Dataset) -> str:
     visitor = dataset.participant(dataset.visit.visitor_id)
     rows: list[tuple[str, str, str, bool]] = []  # (name, detail, meeting, held)
     for meeting in dataset.meetings:
-        held = meeting.attested.value == "held"
+        held = meeting.attested is MeetingAttestation.HELD
         label = f"{meeting.kind.value}, {'reported held' if held else 'purpose of the visit'}"
         for person_id in meeting.participant_ids:
             if person_id != visitor.id:
