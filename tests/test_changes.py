@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import attrs
+import pytest
 from hypothesis import given
 
 import nato_rok
@@ -55,6 +56,7 @@ def test_removed_and_retyped_records() -> None:
     assert "- CooperationArea logistics" in changes.to_text()
 
 
+@pytest.mark.slow
 @given(strategies.datasets())
 def test_a_dataset_has_no_changes_from_itself(dataset: Dataset) -> None:
     """diff(x, x) is empty and says so."""
@@ -63,6 +65,7 @@ def test_a_dataset_has_no_changes_from_itself(dataset: Dataset) -> None:
     assert changes.to_text().endswith("no changes\n")
 
 
+@pytest.mark.slow
 @given(strategies.datasets(max_records=2), strategies.datasets(max_records=2))
 def test_added_and_removed_follow_the_ids(old: Dataset, new: Dataset) -> None:
     """Added ids are new ids, removed are old ones; changed records exist in both."""

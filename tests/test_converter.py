@@ -129,6 +129,7 @@ def test_unknown_exception_types_are_still_described() -> None:
     assert [Problem("$", "ZeroDivisionError: boom")] == problems_of(ZeroDivisionError("boom"))
 
 
+@pytest.mark.slow
 @given(strategies.datasets())
 def test_unstructure_then_structure_is_identity(dataset: Dataset) -> None:
     """Every valid dataset survives the converter both ways unchanged."""

@@ -95,6 +95,7 @@ def test_records_are_in_document_order(bundled: Dataset) -> None:
     assert len(records) == len({record.id for record in records})
 
 
+@pytest.mark.slow
 @given(strategies.datasets())
 def test_find_participant_finds_every_name_and_alias(dataset: Dataset) -> None:
     """Every participant is found by its name and by each alias, in any case."""
@@ -104,6 +105,7 @@ def test_find_participant_finds_every_name_and_alias(dataset: Dataset) -> None:
                 assert person is dataset.find_participant(name.upper())
 
 
+@pytest.mark.slow
 @given(strategies.datasets())
 def test_quotes_by_partitions_the_quotes(dataset: Dataset) -> None:
     """Quotes by each speaker, taken together, are every quote exactly once, in order."""
@@ -116,6 +118,7 @@ def test_quotes_by_partitions_the_quotes(dataset: Dataset) -> None:
         assert sorted(theirs, key=dataset.quotes.index) == list(theirs)
 
 
+@pytest.mark.slow
 @given(strategies.datasets())
 def test_every_record_and_collection_refuses_mutation(dataset: Dataset) -> None:
     """No field can be set and no collection changed, anywhere in a dataset."""

@@ -26,6 +26,9 @@ import nato_rok
 from nato_rok.export.jsonschema import schema
 from tests import browser
 
+#: The whole module is the docs tier (it builds the site); nox runs it, plain pytest does not.
+pytestmark = pytest.mark.docs
+
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Public modules (no part of the name starts with ``_``) that declare ``__all__``.
@@ -275,6 +278,7 @@ addEventListener("load", () => {
 """
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 500])  # headless Chromium is at least 500 wide
 @pytest.mark.parametrize("name", ["index.html", "api.html", "article.html"])
 def test_pages_render_in_chromium_with_working_links(

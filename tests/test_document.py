@@ -36,12 +36,14 @@ def test_bundled_release_round_trips_byte_for_byte(bundled: Dataset) -> None:
     assert text == nato_rok.dumps(nato_rok.loads(text))
 
 
+@pytest.mark.slow
 @given(strategies.datasets())
 def test_every_valid_dataset_round_trips(dataset: Dataset) -> None:
     """loads(dumps(x)) == x for every valid dataset."""
     assert dataset == nato_rok.loads(nato_rok.dumps(dataset))
 
 
+@pytest.mark.slow
 @given(strategies.documents())
 def test_output_is_canonical(text: str) -> None:
     """dumps() is a fixed point of loads(): same input, same bytes."""
@@ -147,6 +149,7 @@ def test_every_mutation_of_a_bundled_document_is_refused_with_its_path(
     hostile.assert_refused_near(*data.draw(hostile.mutations(base)))
 
 
+@pytest.mark.slow
 @given(st.data(), strategies.datasets(max_records=2))
 def test_every_mutation_of_any_valid_document_is_refused(
     data: st.DataObject, dataset: Dataset

@@ -56,6 +56,7 @@ def test_every_record_is_listed_with_links_to_its_spans() -> None:
         assert f"background:{colour}" in page, kind
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("width", "height", "side_by_side"),
     [(1280, 900, True), (500, 900, False)],  # headless Chromium is at least 500 wide

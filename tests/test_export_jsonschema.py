@@ -37,6 +37,7 @@ def test_every_bundled_release_is_valid_under_its_schema(version: str) -> None:
     assert list(_validator(other).iter_errors(document))
 
 
+@pytest.mark.slow
 @given(strategies.datasets())
 def test_documents_the_loader_accepts_are_valid_under_the_schema(dataset: nato_rok.Dataset) -> None:
     """Whatever loads() accepts, the schema accepts too."""

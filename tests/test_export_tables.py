@@ -90,6 +90,7 @@ def test_descriptor_declares_keys_licence_and_source() -> None:
     assert "https://www.nato.int/cps/en/natohq/news_99519.htm" == descriptor["sources"][0]["path"]
 
 
+@pytest.mark.slow
 @settings(max_examples=10)
 @given(strategies.datasets(max_records=2))
 def test_exports_are_deterministic_and_valid_for_any_dataset(dataset: Dataset) -> None:

@@ -86,6 +86,7 @@ def test_upgrade_leaves_wrong_shapes_to_the_converter() -> None:
     assert 7 == document["organizations"]
 
 
+@pytest.mark.slow
 @given(strategies.datasets(schema_versions=(1,)))
 def test_downgrade_undoes_upgrade(dataset: Dataset) -> None:
     """For any schema 1 document, upgrading then downgrading gives it back."""

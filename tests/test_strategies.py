@@ -13,6 +13,7 @@ from nato_rok import Dataset, Span, strategies
 from nato_rok.model import Participant
 
 
+@pytest.mark.slow
 @given(strategies.documents(max_records=2))
 def test_documents_are_valid_canonical_json(text: str) -> None:
     """documents() yields texts that loads() accepts and dumps() reproduces."""
@@ -42,6 +43,7 @@ def test_ids_are_slugs(value: str) -> None:
     )
 
 
+@pytest.mark.slow
 @given(strategies.datasets())
 def test_datasets_quote_their_spans(dataset: Dataset) -> None:
     """Every generated quote equals its span's text."""

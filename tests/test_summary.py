@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 from hypothesis import given
 
 import nato_rok
@@ -69,6 +70,7 @@ def test_summary_of_a_short_visit_without_extras(bundled: Dataset) -> None:
     assert "  First ever: no\n" in text
 
 
+@pytest.mark.slow
 @given(strategies.datasets())
 def test_summary_never_fails_on_a_valid_dataset(dataset: Dataset) -> None:
     """Any valid dataset has a summary that names its release and every participant."""

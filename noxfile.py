@@ -1,0 +1,369 @@
+"""The project's checks as nox sessions; ``nox --list`` shows them.
+
+Each session runs alone (``nox -s tests-3.12``) and creates what it needs
+with uv; ``nox`` runs them all, as CI does (``bash scripts/check.sh``).
+Interpreters are found on ``PATH`` and in pyenv's versions folder; none is
+ever downloaded, and a missing one skips its session instead of failing the
+run (at least one must be present).
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tarfile
+import time
+import zipfile
+from email.parser import Parser
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+OLDEST, NEWEST = PYTHONS[0], PYTHONS[-1]
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+SOURCE = "nato-news-2013-04-12-rok-visit.txt"
+#: Extras a user may install; anything else in the wheel's metadata is a leak.
+USER_EXTRAS = set(PYPROJECT["project"]["optional-dependencies"])
+
+nox.options.default_venv_backend = "uv"
+nox.options.error_on_missing_interpreters = False
+nox.options.sessions = [
+    "lint",
+    *(f"tests-{version}" for version in PYTHONS),
+    "properties",
+    "docs",
+    "fuzz",
+    "coverage",
+    "lowest",
+    "readme",
+    "publish",
+    "bench",
+]
+
+
+def _pyenv_bins() -> list[str]:
+    """Return the ``bin`` folders of pyenv's supported interpreters, newest patch first."""
+    root = os.environ.get("PYENV_ROOT") or str(Path.home() / ".pyenv")
+    found = []
+    for version in PYTHONS:
+        matches = sorted(glob.glob(f"{root}/versions/{version}.*/bin/python{version}"))
+        if matches:
+            found.append(str(Path(matches[-1]).parent))
+    return found
+
+
+# pyenv's shims refuse to run a version that is not selected; put the real
+# interpreters first so that `python3.12` means pyenv's 3.12 when there is one.
+os.environ["PATH"] = os.pathsep.join([*_pyenv_bins(), os.environ.get("PATH", "")])
+# uv must use those interpreters, never fetch one of its own.
+os.environ["UV_PYTHON_DOWNLOADS"] = "never"
+# A stray PYTHONPATH (pointing at src/, say) would defeat testing the wheel.
+os.environ.pop("PYTHONPATH", None)
+
+
+def _groups(*names: str) -> list[str]:
+    """Return the requirements of the named dependency groups (PEP 735)."""
+    return [req for name in names for req in nox.project.dependency_groups(PYPROJECT, name)]
+
+
+def _wheel(session: nox.Session) -> Path:
+    """Build the wheel into a fresh folder of this session and return it."""
+    out = Path(session.create_tmp()) / "dist"
+    shutil.rmtree(out, ignore_errors=True)
+    session.run("uv", "build", "--wheel", "--out-dir", str(out), str(ROOT), external=True)
+    (wheel,) = out.glob("*.whl")
+    return wheel
+
+
+def _coverage_env(session: nox.Session) -> dict[str, str]:
+    return {"COVERAGE_FILE": str(ROOT / ".coverage"), "COVERAGE_RCFILE": str(ROOT / "pyproject.toml")}
+
+
+def _check_import_location(session: nox.Session) -> None:
+    """Fail unless nato_rok is imported from the session's venv, not from src/."""
+    session.run(
+        "python",
+        "-c",
+        "import os, sys, sysconfig, nato_rok;"
+        "where = os.path.realpath(nato_rok.__file__);"
+        "site = os.path.realpath(sysconfig.get_path('purelib'));"
+        "sys.exit(0 if os.path.commonpath([where, site]) == site"
+        " else f'nato_rok imported from {where}, not {site}')",
+    )
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Run every test tier but the browser one against the built wheel, under coverage."""
+    wheel = _wheel(session)
+    session.install(str(wheel), *_groups("test"))
+    _check_import_location(session)
+    session.run(
+        "coverage", "run", "-m", "pytest", "-m", "not browser", "-p", "no:cacheprovider",
+        *session.posargs,
+        env=_coverage_env(session),
+    )  # fmt: skip
+    session.run("python", "scripts/build_release.py", "--check")
+
+
+@nox.session(python=NEWEST)
+def properties(session: nox.Session) -> None:
+    """Run the slow property tests once, with the thorough Hypothesis profile."""
+    session.install(str(_wheel(session)), *_groups("test"))
+    session.run(
+        "coverage", "run", "-m", "pytest", "-m", "slow", "-p", "no:cacheprovider",
+        *session.posargs,
+        env={**_coverage_env(session), "HYPOTHESIS_PROFILE": "ci"},
+    )  # fmt: skip
+
+
+@nox.session(python=NEWEST)
+def lint(session: nox.Session) -> None:
+    """Run pre-commit (ruff and its format check) and mypy --strict."""
+    session.install("-e", ".", *_groups("lint"))
+    session.run("pre-commit", "run", "--all-files")
+    session.run("mypy")
+
+
+@nox.session(python=NEWEST)
+def docs(session: nox.Session) -> None:
+    """Build the site with warnings as errors, then run the docs and browser tiers."""
+    if not shutil.which("chromium") and not shutil.which("chromium-browser"):
+        session.error(
+            "Chromium is needed for the browser checks: apt-get install chromium "
+            "(scripts/check.sh installs it where it runs as root)"
+        )
+    session.install(str(_wheel(session)), *_groups("test"))
+    shutil.rmtree(ROOT / "docs" / "_build", ignore_errors=True)
+    session.run("python", "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+                "docs", "docs/_build/html")  # fmt: skip
+    session.run(
+        "coverage", "run", "-m", "pytest", "-m", "docs or browser", "-p", "no:cacheprovider",
+        *session.posargs,
+        env=_coverage_env(session),
+    )  # fmt: skip
+
+
+@nox.session(python=NEWEST)
+def fuzz(session: nox.Session) -> None:
+    """Fuzz loads() for a bounded time (FUZZ_SECONDS, default 45)."""
+    session.install(str(_wheel(session)), "hypothesis>=6.100")
+    session.run("python", "-m", "fuzz", "--seconds", os.environ.get("FUZZ_SECONDS", "45"))
+
+
+@nox.session(python=NEWEST)
+def bench(session: nox.Session) -> None:
+    """Print the quick benchmark table (figures only: nothing passes or fails on speed)."""
+    session.install(str(_wheel(session)), *_groups("bench"))
+    session.run("python", "-m", "benchmarks", "--quick", *session.posargs)
+
+
+@nox.session(python=NEWEST)
+def coverage(session: nox.Session) -> None:
+    """Combine the coverage of the test sessions run before it; demand 100 % of branches."""
+    session.install("coverage[toml]>=7.6")
+    env = _coverage_env(session)
+    if not glob.glob(str(ROOT / ".coverage.*")):
+        session.error("no coverage data: run the tests sessions first (nox -s tests properties)")
+    session.run("coverage", "combine", env=env)
+    session.run("coverage", "report", env=env)
+    _check_source_copy(session)
+
+
+def _check_source_copy(session: nox.Session) -> None:
+    shared = ROOT.parent / "shared" / "source" / SOURCE
+    if not shared.is_file():
+        session.log(f"{shared} not present: comparison with the shared original skipped")
+        return
+    if shared.read_bytes() != (ROOT / "sources" / SOURCE).read_bytes():
+        session.error(f"sources/{SOURCE} differs from {shared}")
+    session.log(f"sources/{SOURCE} is byte-identical to {shared}")
+
+
+@nox.session(python=OLDEST)
+def lowest(session: nox.Session) -> None:
+    """Install the lowest versions every direct dependency allows; run the tests and the CLI."""
+    tmp = Path(session.create_tmp())
+    pins = tmp / "lowest.txt"
+    session.run(
+        "uv", "pip", "compile", "--quiet", "--resolution", "lowest-direct",
+        "--python", str(Path(session.bin) / "python"),
+        "--extra", "hypothesis", "--extra", "pandas", "-o", str(pins), "pyproject.toml",
+        external=True,
+    )  # fmt: skip
+    session.log("lowest versions: " + " ".join(_pinned(pins)))
+    # The test tools at their usual versions, the project's own requirements at their floors.
+    session.install("-c", str(pins), str(_wheel(session)) + "[hypothesis,pandas]")
+    session.install("-c", str(pins), *_groups("test"))
+    python = str(Path(session.bin) / "python")
+    installed = session.run("uv", "pip", "freeze", "--python", python, silent=True, external=True)
+    for pin in _pinned(pins):
+        if pin.split("==")[0] in _direct_names() and pin.lower() not in str(installed).lower():
+            session.error(f"{pin} was not installed: a test tool raised the floor")
+    session.run("pytest", "-m", "not browser and not docs", "-p", "no:cacheprovider",
+                "-q", *session.posargs)  # fmt: skip
+    session.run("nato-rok")
+
+
+def _pinned(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text().splitlines() if "==" in line]
+
+
+def _direct_names() -> set[str]:
+    project = PYPROJECT["project"]
+    reqs = [*project["dependencies"]]
+    for extra in project["optional-dependencies"].values():
+        reqs.extend(extra)
+    return {re.split(r"[<>=!~;\[ ]", req, maxsplit=1)[0].lower() for req in reqs}
+
+
+@nox.session(python=NEWEST)
+def readme(session: nox.Session) -> None:
+    """Run the README's first command, as written, on a fresh copy of the tracked files."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+    first = next(block.strip() for block in command if ".venv/bin/nato-rok" in block)
+    copy = Path(session.create_tmp()) / "readme-copy"
+    shutil.rmtree(copy, ignore_errors=True)
+    copy.mkdir(parents=True)
+    files = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.split(b"\0")
+    for name in filter(None, files):
+        target = copy / name.decode()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name.decode(), target)
+    bindir = copy / "bin"
+    bindir.mkdir()
+    (bindir / "python3").symlink_to(shutil.which("python", path=session.bin) or "python")
+    session.log(f"$ {first}")
+    with session.chdir(copy):
+        output = session.run(
+            "bash", "-c", first, external=True, silent=True,
+            env={"PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": ""},
+        )  # fmt: skip
+    if "nato-rok dataset release" not in str(output):
+        session.error(f"the README's first command did not print the summary:\n{output}")
+    session.log(str(output).splitlines()[-1] if output else "")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _check_dists(session: nox.Session, dist: Path) -> None:
+    """Check what a release publishes: data files, checksums, metadata, README."""
+    (wheel,) = dist.glob("*.whl")
+    (sdist,) = dist.glob("*.tar.gz")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        manifest = json.loads(archive.read("nato_rok/data/manifest.json"))
+        for release in manifest["releases"]:
+            member = f"nato_rok/data/{release['file']}"
+            if hashlib.sha256(archive.read(member)).hexdigest() != release["sha256"]:
+                session.error(f"{wheel.name}: {member} does not match the manifest")
+        if "nato_rok/py.typed" not in names:
+            session.error(f"{wheel.name}: no py.typed")
+        meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
+        meta = Parser().parsestr(archive.read(meta_name).decode("utf-8"))
+    extras = set(meta.get_all("Provides-Extra") or ())
+    if extras != USER_EXTRAS:
+        session.error(f"wheel extras {sorted(extras)} differ from the user extras {sorted(USER_EXTRAS)}")
+    version = meta["Version"]
+    if not re.search(r"\.dev\d+$", version) and not os.environ.get("NATO_ROK_RELEASE"):
+        session.error(f"{version} is not a .devN version: only a release build may drop it")
+    relative = re.findall(r"\]\((?!https?://|#)([^)]+)\)", str(meta.get_payload()))
+    if relative:
+        session.error(f"the PyPI description has relative links: {relative}")
+    with tarfile.open(sdist) as archive:
+        if not any(n.endswith("src/nato_rok/data/manifest.json") for n in archive.getnames()):
+            session.error(f"{sdist.name}: no manifest")
+    session.log(f"{wheel.name}, {sdist.name}: contents and metadata ok (extras {sorted(extras)})")
+
+
+@nox.session(python=NEWEST)
+def publish(session: nox.Session) -> None:
+    """Dry-run a release: build, twine check, upload to a local index, install from it."""
+    session.install("build", "twine", "readme_renderer[md]", "pypiserver>=2.1", "passlib")
+    tmp = Path(session.create_tmp())
+    dist, packages = tmp / "dist", tmp / "index"
+    for folder in (dist, packages):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+    session.run("python", "-m", "build", "--outdir", str(dist), str(ROOT))
+    session.run("twine", "check", "--strict", *map(str, dist.iterdir()))
+    _check_dists(session, dist)
+    (wheel,) = dist.glob("*.whl")
+    version = wheel.name.split("-")[1]
+
+    port = _free_port()
+    index = f"http://127.0.0.1:{port}"
+    log = (tmp / "pypiserver.log").open("w")
+    server = subprocess.Popen(  # noqa: S603  # our own venv's pypi-server, fixed arguments
+        [str(Path(session.bin) / "pypi-server"), "run", "--host", "127.0.0.1", "--port",
+         str(port), "--authenticate", ".", "--passwords", ".", str(packages)],
+        stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        _wait_for(session, index, server)
+        session.run("twine", "upload", "--non-interactive", "--repository-url", index,
+                    "-u", "dry-run", "-p", "dry-run", *map(str, dist.iterdir()))  # fmt: skip
+        for python in PYTHONS:
+            interpreter = shutil.which(f"python{python}")
+            if interpreter is None:
+                session.log(f"Python {python} not found: install from the index skipped")
+                continue
+            venv = tmp / f"venv-{python}"
+            shutil.rmtree(venv, ignore_errors=True)
+            session.run("uv", "venv", "--quiet", "--python", interpreter, str(venv), external=True)
+            py = str(venv / "bin" / "python")
+            # Our index first and only for nato-rok (uv's default first-index
+            # strategy), the usual index for the dependencies.
+            session.run(
+                "uv", "pip", "install", "--quiet", "--python", py, "--no-cache",
+                "--index", f"{index}/simple/", f"nato-rok=={version}",
+                external=True,
+            )  # fmt: skip
+            session.run(str(venv / "bin" / "nato-rok"), "versions", external=True)
+            session.run(
+                py, "-c",
+                "import nato_rok, importlib.metadata as m;"
+                "[nato_rok.load(v) for v in nato_rok.versions()];"
+                f"assert m.version('nato-rok') == {version!r};"
+                "print('loaded', *nato_rok.versions())",
+                external=True,
+            )  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def _wait_for(session: nox.Session, index: str, server: subprocess.Popen[bytes]) -> None:
+    import urllib.request
+
+    for _ in range(100):
+        if server.poll() is not None:
+            session.error(f"pypi-server exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{index}/simple/", timeout=1):  # noqa: S310  # 127.0.0.1
+                return
+        except OSError:
+            time.sleep(0.1)
+    session.error("pypi-server did not answer within 10 s")
+
+
+if __name__ == "__main__":  # pragma: no cover - `python noxfile.py` is not how to run it
+    sys.exit("run the sessions with nox: nox --list")
