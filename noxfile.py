@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import urllib.request
 import zipfile
 from email.parser import Parser
 from pathlib import Path
@@ -84,8 +85,11 @@ def _wheel(session: nox.Session) -> Path:
     return wheel
 
 
-def _coverage_env(session: nox.Session) -> dict[str, str]:
-    return {"COVERAGE_FILE": str(ROOT / ".coverage"), "COVERAGE_RCFILE": str(ROOT / "pyproject.toml")}
+#: Every session writes its coverage data beside pyproject.toml, for `coverage` to combine.
+COVERAGE_ENV = {
+    "COVERAGE_FILE": str(ROOT / ".coverage"),
+    "COVERAGE_RCFILE": str(ROOT / "pyproject.toml"),
+}
 
 
 def _check_import_location(session: nox.Session) -> None:
@@ -110,7 +114,7 @@ def tests(session: nox.Session) -> None:
     session.run(
         "coverage", "run", "-m", "pytest", "-m", "not browser", "-p", "no:cacheprovider",
         *session.posargs,
-        env=_coverage_env(session),
+        env=COVERAGE_ENV,
     )  # fmt: skip
     session.run("python", "scripts/build_release.py", "--check")
 
@@ -122,7 +126,7 @@ def properties(session: nox.Session) -> None:
     session.run(
         "coverage", "run", "-m", "pytest", "-m", "slow", "-p", "no:cacheprovider",
         *session.posargs,
-        env={**_coverage_env(session), "HYPOTHESIS_PROFILE": "ci"},
+        env={**COVERAGE_ENV, "HYPOTHESIS_PROFILE": "ci"},
     )  # fmt: skip
 
 
@@ -149,7 +153,7 @@ def docs(session: nox.Session) -> None:
     session.run(
         "coverage", "run", "-m", "pytest", "-m", "docs or browser", "-p", "no:cacheprovider",
         *session.posargs,
-        env=_coverage_env(session),
+        env=COVERAGE_ENV,
     )  # fmt: skip
 
 
@@ -171,7 +175,7 @@ def bench(session: nox.Session) -> None:
 def coverage(session: nox.Session) -> None:
     """Combine the coverage of the test sessions run before it; demand 100 % of branches."""
     session.install("coverage[toml]>=7.6")
-    env = _coverage_env(session)
+    env = COVERAGE_ENV
     if not glob.glob(str(ROOT / ".coverage.*")):
         session.error("no coverage data: run the tests sessions first (nox -s tests properties)")
     session.run("coverage", "combine", env=env)
@@ -235,13 +239,11 @@ def readme(session: nox.Session) -> None:
     copy = Path(session.create_tmp()) / "readme-copy"
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir(parents=True)
-    files = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
-    ).stdout.split(b"\0")
-    for name in filter(None, files):
-        target = copy / name.decode()
+    tracked = session.run("git", "-C", str(ROOT), "ls-files", external=True, silent=True)
+    for name in str(tracked).splitlines():
+        target = copy / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name.decode(), target)
+        shutil.copy2(ROOT / name, target)
     bindir = copy / "bin"
     bindir.mkdir()
     (bindir / "python3").symlink_to(shutil.which("python", path=session.bin) or "python")
@@ -280,7 +282,7 @@ def _check_dists(session: nox.Session, dist: Path) -> None:
         meta = Parser().parsestr(archive.read(meta_name).decode("utf-8"))
     extras = set(meta.get_all("Provides-Extra") or ())
     if extras != USER_EXTRAS:
-        session.error(f"wheel extras {sorted(extras)} differ from the user extras {sorted(USER_EXTRAS)}")
+        session.error(f"wheel extras {sorted(extras)}, user extras {sorted(USER_EXTRAS)}")
     version = meta["Version"]
     if not re.search(r"\.dev\d+$", version) and not os.environ.get("NATO_ROK_RELEASE"):
         session.error(f"{version} is not a .devN version: only a release build may drop it")
@@ -352,8 +354,6 @@ def publish(session: nox.Session) -> None:
 
 
 def _wait_for(session: nox.Session, index: str, server: subprocess.Popen[bytes]) -> None:
-    import urllib.request
-
     for _ in range(100):
         if server.poll() is not None:
             session.error(f"pypi-server exited with {server.returncode}")
