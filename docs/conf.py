@@ -4,7 +4,7 @@ Build (warnings are errors; nothing is fetched from the network)::
 
     python -m sphinx -W --keep-going -b html docs docs/_build/html
 
-The site documents the *installed* nato-rok (``pip install -e ".[docs]"``).
+The site documents the *installed* nato-rok (``pip install -e . --group docs``).
 """
 
 import sys

@@ -12,8 +12,9 @@ Sybil reads each Markdown page:
 - ``sh`` blocks are install commands, which need a package index or a fresh
   machine: each must be one of the forms :data:`INSTALL_FORMS` lists, and the
   names it uses (extras, version, scripts) are checked against the installed
-  project. ``scripts/check.sh`` runs the README's first command on a fresh
-  copy of the repository, and is itself the second.
+  project. The ``readme`` nox session runs the README's first command on a
+  fresh copy of the repository; ``scripts/check.sh``, the second, runs every
+  session.
 
 Each page runs in an empty working directory, its blocks in order and in one
 namespace, as a reader would run them.
