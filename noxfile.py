@@ -123,11 +123,9 @@ def tests(session: nox.Session) -> None:
 def properties(session: nox.Session) -> None:
     """Run the slow property tests once, with the thorough Hypothesis profile."""
     session.install(str(_wheel(session)), *_groups("test"))
-    session.run(
-        "coverage", "run", "-m", "pytest", "-m", "slow", "-p", "no:cacheprovider",
-        *session.posargs,
-        env={**COVERAGE_ENV, "HYPOTHESIS_PROFILE": "ci"},
-    )  # fmt: skip
+    # No coverage here: the tests sessions run this tier too, and cover it.
+    session.run("pytest", "-m", "slow", "-p", "no:cacheprovider", *session.posargs,
+                env={"HYPOTHESIS_PROFILE": "ci"})  # fmt: skip
 
 
 @nox.session(python=NEWEST)
