@@ -122,6 +122,11 @@ class _Checker:
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
+    @property
+    def codes(self) -> _codes.Tables:
+        """The code tables of the document's release (read on first use)."""
+        return _codes.tables(self.dataset.version)
+
     def excerpt(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
@@ -249,9 +254,9 @@ class _Checker:
         if event.date_reference_id is not None:
             self.refers(f"{path}.date_reference_id", event.date_reference_id, Reference)
         if event.cameo is not None:
-            self.problems.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo))
+            self.problems.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo, self.codes))
         if event.plover is not None:
-            self.problems.extend(_codes.plover_problems(f"{path}.plover", event.plover))
+            self.problems.extend(_codes.plover_problems(f"{path}.plover", event.plover, self.codes))
 
     def run(self) -> list[Problem]:
         dataset = self.dataset
@@ -291,7 +296,7 @@ class _Checker:
             for value_path, value in _values(where, record, _cites):
                 self.refers(f"{value_path}.reference_id", value.reference_id, Reference)
                 if isinstance(value, ActorCode):
-                    self.problems.extend(_codes.actor_code_problems(value_path, value))
+                    self.problems.extend(_codes.actor_code_problems(value_path, value, self.codes))
         for index, event in enumerate(dataset.events):
             self.check_event(f"$.events[{index}]", event)
         return self.problems

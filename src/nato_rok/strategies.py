@@ -446,11 +446,18 @@ def _nfc_texts() -> st.SearchStrategy[str]:
     return texts().map(lambda text: unicodedata.normalize("NFC", text)).filter(str.strip)
 
 
-def cameo_codings() -> st.SearchStrategy[CameoCoding]:
-    """CAMEO codings drawn from the shipped code table, names and weights included."""
+def cameo_codings(version: str | None = None) -> st.SearchStrategy[CameoCoding]:
+    """CAMEO codings drawn from the shipped code table, names and weights included.
+
+    Args:
+        version: The dataset release whose code tables to draw from (the
+            newest when ``None``).
+
+    .. versionchanged:: 1.2.0 The *version* argument.
+    """
     from nato_rok._codes import tables
 
-    events = tables().cameo_events
+    events = tables(version).cameo_events
     codes = sorted(events)
     return st.builds(
         lambda code, alternatives: CameoCoding(
@@ -464,11 +471,18 @@ def cameo_codings() -> st.SearchStrategy[CameoCoding]:
     )
 
 
-def plover_codings() -> st.SearchStrategy[PloverCoding]:
-    """PLOVER codings drawn from the shipped table: a type, one of its modes, contexts."""
+def plover_codings(version: str | None = None) -> st.SearchStrategy[PloverCoding]:
+    """PLOVER codings drawn from the shipped table: a type, one of its modes, contexts.
+
+    Args:
+        version: The dataset release whose code tables to draw from (the
+            newest when ``None``).
+
+    .. versionchanged:: 1.2.0 The *version* argument.
+    """
     from nato_rok._codes import tables
 
-    table = tables()
+    table = tables(version)
     return st.sampled_from(sorted(table.plover_modes)).flatmap(
         lambda event: st.builds(
             PloverCoding,
@@ -490,11 +504,18 @@ def external_names() -> st.SearchStrategy[ExternalName]:
     )
 
 
-def actor_codes() -> st.SearchStrategy[ActorCode]:
-    """ActorCode values valid for their scheme (CAMEO codes from the shipped table)."""
+def actor_codes(version: str | None = None) -> st.SearchStrategy[ActorCode]:
+    """ActorCode values valid for their scheme (CAMEO codes from the shipped table).
+
+    Args:
+        version: The dataset release whose code tables to draw from (the
+            newest when ``None``).
+
+    .. versionchanged:: 1.2.0 The *version* argument.
+    """
     from nato_rok._codes import tables
 
-    table = tables()
+    table = tables(version)
     return st.one_of(
         st.builds(
             ActorCode,
@@ -541,14 +562,15 @@ def _event(
     references: list[str],
     parents: list[str],
     max_end: int,
+    version: str | None = None,
 ) -> Event:
     basis = draw(st.sampled_from(DateBasis))
     date = None if basis is DateBasis.UNKNOWN else draw(st.dates(max_value=_LAST_DATE))
     end_date = None
     if date is not None and draw(st.booleans()):
         end_date = date + datetime.timedelta(days=draw(st.integers(0, 9)))
-    cameo = draw(st.none() | cameo_codings())
-    plover = draw(st.none() | plover_codings())
+    cameo = draw(st.none() | cameo_codings(version))
+    plover = draw(st.none() | plover_codings(version))
     needs_note = cameo is None or plover is None
     return Event(
         id=event_id,
@@ -601,7 +623,11 @@ def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
             if name_key(name.text) not in keys:  # look-up keys stay unambiguous
                 keys.add(name_key(name.text))
                 names.append(attrs.evolve(name, reference_id=draw(with_refs)))
-        codes = draw(st.lists(actor_codes(), max_size=2, unique_by=lambda c: (c.scheme, c.code)))
+        codes = draw(
+            st.lists(
+                actor_codes(dataset.version), max_size=2, unique_by=lambda c: (c.scheme, c.code)
+            )
+        )
         people.append(
             attrs.evolve(
                 person,
@@ -611,7 +637,11 @@ def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
         )
     organizations = []
     for organization in dataset.organizations:
-        codes = draw(st.lists(actor_codes(), max_size=2, unique_by=lambda c: (c.scheme, c.code)))
+        codes = draw(
+            st.lists(
+                actor_codes(dataset.version), max_size=2, unique_by=lambda c: (c.scheme, c.code)
+            )
+        )
         organizations.append(
             attrs.evolve(
                 organization,
@@ -637,6 +667,7 @@ def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
                     references=ref_ids,
                     parents=[event.id for event in events_],
                     max_end=len(dataset.source.text),
+                    version=dataset.version,
                 )
             )
         )
