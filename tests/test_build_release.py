@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import nato_rok
+from nato_rok.exceptions import IntegrityError
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
 
@@ -79,6 +80,20 @@ def test_released_files_rebuild_byte_for_byte() -> None:
     assert nato_rok.versions() == tuple(p.name[9:-5] for p in authored)
 
 
+def test_a_copy_of_1_1_0_claiming_1_2_0_meets_the_corrected_tables() -> None:
+    """The code tables are versioned: 1.1.0's uncorrected 105 fails under 1.2.0's edition."""
+    authored = json.loads((build_release.RELEASES / "nato-rok-1.1.0.json").read_bytes())
+    authored["document"]["version"] = "1.2.0"
+    document = anchor(authored["document"], nato_rok.load("1.1.0").source.text)
+    document["source"]["text"] = nato_rok.load("1.1.0").source.text
+    with pytest.raises(IntegrityError) as caught:
+        nato_rok.loads(json.dumps(document))
+    assert [
+        "$.events[11].cameo.name",
+        "$.events[11].cameo.goldstein",
+    ] == [problem.path for problem in caught.value.problems]
+
+
 def test_check_reports_every_difference(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -86,19 +101,18 @@ def test_check_reports_every_difference(
     releases = tmp_path / "releases"
     releases.mkdir()
     for version, change in (("1.0.0", "date"), ("1.1.0", "data"), ("1.2.0", "new")):
-        authored = json.loads((build_release.RELEASES / "nato-rok-1.1.0.json").read_bytes())
-        if version == "1.0.0":
-            authored = json.loads((build_release.RELEASES / "nato-rok-1.0.0.json").read_bytes())
+        authored = json.loads((build_release.RELEASES / f"nato-rok-{version}.json").read_bytes())
         if change == "date":
             authored["release"]["date"] = "2000-01-01"
         elif change == "data":
             authored["document"]["license"] = "CC0-1.0"
         else:
-            authored["document"]["version"] = version
-        (releases / f"nato-rok-{version}.json").write_text(json.dumps(authored), encoding="utf-8")
+            authored["document"]["version"] = "1.3.0"
+        name = f"nato-rok-{authored['document']['version']}.json"
+        (releases / name).write_text(json.dumps(authored), encoding="utf-8")
     monkeypatch.setattr(build_release, "RELEASES", releases)
     assert 1 == build_release.main(["--check"])
     err = capsys.readouterr().err
     assert "1.0.0: the manifest's release date is not 2000-01-01" in err
     assert "1.1.0: rebuild differs from the released file" in err
-    assert "1.2.0: not yet released" in err
+    assert "1.3.0: not yet released" in err

@@ -84,7 +84,7 @@ def test_plover_contexts_are_in_the_manual(context: str) -> None:
 
 def test_tables_index_the_files() -> None:
     """tables() reads both files into look-up structures."""
-    tables = _codes.tables()
+    tables = _codes.tables("1.1.0")
     assert {e["code"] for e in CAMEO["events"]} == set(tables.cameo_events)
     assert frozenset(PLOVER["contexts"]) == tables.plover_contexts
 
