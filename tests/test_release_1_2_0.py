@@ -22,10 +22,11 @@ SG = "anders-fogh-rasmussen"
 
 #: Event names of the CAMEO Event and Actor Codebook, version 1.1b3 (March 2012),
 #: for every code nato-rok ships. A code with sub-codes is named in the codebook's
-#: "not specified below" form (025, 040, 070, 105).
+#: "not specified below" form (025, 030, 040, 070, 105).
 CODEBOOK = {
     "025": "Appeal to yield, not specified below",
     "0212": "Appeal for military cooperation",
+    "030": "Express intent to cooperate, not specified below",
     "0312": "Express intent to cooperate militarily",
     "036": "Express intent to meet or negotiate",
     "040": "Consult, not specified below",
@@ -356,3 +357,65 @@ def test_diff_from_1_1_0_shows_the_corrections(new: Dataset) -> None:
         "kim-kwan-jin",
     ):
         assert expected in text
+
+
+def _covered_share(dataset: Dataset) -> float:
+    """Return the share of the article's non-space characters inside a span of the JSON."""
+    text = dataset.source.text
+    covered = [False] * len(text)
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if set(value) == {"start", "end"}:
+                covered[value["start"] : value["end"]] = [True] * (value["end"] - value["start"])
+            else:
+                for item in value.values():
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(json.loads(nato_rok.dumps(dataset)))
+    wanted = [index for index, char in enumerate(text) if not char.isspace()]
+    return sum(covered[index] for index in wanted) / len(wanted)
+
+
+def test_every_sentence_is_anchored(new: Dataset, capsys: pytest.CaptureFixture[str]) -> None:
+    """At least 97 % of the article's non-space characters fall inside some span."""
+    share = _covered_share(new)
+    with capsys.disabled():
+        print(f"\nrelease 1.2.0 anchors {share:.1%} of the article's non-space characters")
+    assert share >= 0.97
+    assert _covered_share(nato_rok.load("1.1.0")) < 0.92  # what 1.1.0 left out
+
+
+def test_reported_speech_has_its_own_records(new: Dataset) -> None:
+    """Every quotation sits in a statement; the indirect ones are there; events are linked."""
+    by_quote = {s.quote_id: s for s in new.statements if s.quote_id is not None}
+    assert {quote.id for quote in new.quotes} == set(by_quote)
+    for quote in new.quotes:
+        statement = by_quote[quote.id]
+        assert statement.span.start <= quote.span.start
+        assert quote.span.end <= statement.span.end
+    indirect = [s for s in new.statements if s.kind is nato_rok.StatementKind.INDIRECT]
+    assert 5 == len(indirect)
+    (lead,) = [s for s in new.statements if s.date is not None]
+    assert datetime.date(2013, 4, 12) == lead.date
+    assert lead.event_ids == ("event-partnership-intent",)
+    reported = _event(new, "event-partnership-intent")
+    assert DateBasis.REPORTED is reported.date_basis
+    coded = {event_id for s in new.statements for event_id in s.event_ids}
+    assert {"event-cooperation-proposal", "event-north-korea-call"} <= coded
+
+
+def test_the_places_and_entities_the_article_names_have_records(new: Dataset) -> None:
+    """Parwan, the Korean peninsula, the Trust Fund; Afghanistan as an area of cooperation."""
+    kinds = {entity.name: entity.kind.value for entity in new.entities}
+    assert {
+        "Parwan": "place",
+        "Korean peninsula": "region",
+        "Afghan National Army Trust Fund": "fund",
+    } == kinds
+    area = new.record("cooperation-in-afghanistan")
+    assert isinstance(area, nato_rok.CooperationArea)
+    assert nato_rok.CooperationKind.EXISTING is area.kind

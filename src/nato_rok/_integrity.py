@@ -18,6 +18,7 @@ from nato_rok.exceptions import Problem
 from nato_rok.external import ActorCode, Reference
 from nato_rok.model import (
     CooperationArea,
+    Entity,
     Meeting,
     Organization,
     Participant,
@@ -26,6 +27,7 @@ from nato_rok.model import (
     Span,
     Visit,
 )
+from nato_rok.statements import Statement
 
 _VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 
@@ -39,6 +41,8 @@ _COLLECTIONS = (
     "positions",
     "references",
     "events",
+    "statements",
+    "entities",
 )
 
 
@@ -118,6 +122,7 @@ class _Checker:
         self.kinds: dict[str, type] = {}
         self.located = _located(dataset)
         self.events = {event.id: event for event in dataset.events}
+        self.quotes = {quote.id: quote for quote in dataset.quotes}
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -175,7 +180,7 @@ class _Checker:
         if not any(needle in self.excerpt(span).casefold() for span in spans):
             self.add(path, f"{what} {text!r} occurs in none of the record's spans")
 
-    def check_names(self, path: str, record: Organization | Participant) -> None:
+    def check_names(self, path: str, record: Organization | Participant | Entity) -> None:
         names = {record.name, *record.aliases}
         for index, span in enumerate(record.mentions):
             if span.end <= len(self.text) and self.excerpt(span) not in names:
@@ -258,6 +263,34 @@ class _Checker:
         if event.plover is not None:
             self.problems.extend(_codes.plover_problems(f"{path}.plover", event.plover, self.codes))
 
+    def check_statement(self, path: str, statement: Statement) -> None:
+        self.refers(f"{path}.speaker_id", statement.speaker_id, Participant)
+        if _overlap(statement.span, statement.attribution_span):
+            self.add(f"{path}.attribution_span", "overlaps the statement it attributes")
+        if statement.quote_id is not None:
+            self.refers(f"{path}.quote_id", statement.quote_id, Quote)
+            quote = self.quotes.get(statement.quote_id)
+            if quote is not None:
+                inside = statement.span.start <= quote.span.start
+                inside = inside and quote.span.end <= statement.span.end
+                if not inside:
+                    self.add(f"{path}.quote_id", "the quotation lies outside the statement's span")
+                if quote.speaker_id != statement.speaker_id:
+                    self.add(f"{path}.quote_id", "the quotation has another speaker")
+        for index, event_id in enumerate(statement.event_ids):
+            self.refers(f"{path}.event_ids[{index}]", event_id, Event)
+
+    def check_entity(self, path: str, entity: Entity) -> None:
+        self.check_names(path, entity)
+        if entity.within_id is not None:
+            self.refers(f"{path}.within_id", entity.within_id, Organization)
+
+    def check_schema_3(self) -> None:
+        for index, statement in enumerate(self.dataset.statements):
+            self.check_statement(f"$.statements[{index}]", statement)
+        for index, entity in enumerate(self.dataset.entities):
+            self.check_entity(f"$.entities[{index}]", entity)
+
     def run(self) -> list[Problem]:
         dataset = self.dataset
         self.check_version()
@@ -299,6 +332,7 @@ class _Checker:
                     self.problems.extend(_codes.actor_code_problems(value_path, value, self.codes))
         for index, event in enumerate(dataset.events):
             self.check_event(f"$.events[{index}]", event)
+        self.check_schema_3()
         return self.problems
 
 
