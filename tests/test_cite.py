@@ -40,8 +40,15 @@ def test_citations_match_citation_cff(render: Callable[[nato_rok.Dataset], str])
 def test_cite_command(capsys: pytest.CaptureFixture[str]) -> None:
     """The command prints BibTeX by default and APA on request."""
     assert 0 == cli.main(["cite"])
-    assert capsys.readouterr().out.startswith("@misc{nato_rok_1_1_0,\n")
+    assert capsys.readouterr().out.startswith("@misc{nato_rok_1_2_0,\n")
     assert 0 == cli.main(["cite", "--format", "apa", "--release", "1.0.0"])
     out = capsys.readouterr().out
     assert "(Version 1.0.0) [Data set]" in out
     assert "NATO. (2013, April 12). First visit by a NATO Secretary General" in out
+
+
+def test_citations_give_the_release_date_of_the_manifest() -> None:
+    """Each release is cited with the date the manifest gives for it."""
+    dataset = nato_rok.load("1.0.0")
+    assert "  date = {2026-11-28},\n" in _cite.bibtex(dataset)
+    assert _cite.apa(dataset).startswith("nato-rok maintainers. (2026). ")

@@ -127,7 +127,7 @@ def test_validate_a_valid_document(tmp_path: Path, capsys: pytest.CaptureFixture
     assert 0 == cli.main(["validate", str(path)])
     out, err = capsys.readouterr()
     assert "" == out
-    assert err.endswith(f"valid (release {nato_rok.load().version}, schema 2)\n")
+    assert err.endswith(f"valid (release {nato_rok.load().version}, schema 3)\n")
 
 
 def test_validate_prints_one_line_per_problem(
@@ -271,7 +271,7 @@ def test_export_jsonschema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert schema(1) == json.loads(capsys.readouterr().out)
     out = tmp_path / "schema.json"
     assert 0 == cli.main(["export", "--format", "jsonschema", "--out", str(out)])
-    assert schema(2) == json.loads(out.read_text(encoding="utf-8"))
+    assert schema(3) == json.loads(out.read_text(encoding="utf-8"))
     assert f"wrote {out}" in capsys.readouterr().err
     assert 1 == cli.main(["export", "--format", "jsonschema", "--out", str(tmp_path / "no" / "x")])
     assert "cannot write" in capsys.readouterr().err

@@ -84,7 +84,7 @@ def test_plover_contexts_are_in_the_manual(context: str) -> None:
 
 def test_tables_index_the_files() -> None:
     """tables() reads both files into look-up structures."""
-    tables = _codes.tables()
+    tables = _codes.tables("1.1.0")
     assert {e["code"] for e in CAMEO["events"]} == set(tables.cameo_events)
     assert frozenset(PLOVER["contexts"]) == tables.plover_contexts
 
@@ -175,3 +175,30 @@ def test_actor_codes_are_checked_by_scheme(scheme: CodeScheme, code: str, valid:
         "$", ActorCode(scheme=scheme, code=code, reference_id="r")
     )
     assert valid == (problems == [])
+
+
+@pytest.mark.parametrize(
+    ("version", "files"),
+    [
+        ("1.0.0", ("cameo.json", "plover.json")),
+        ("1.1.0", ("cameo.json", "plover.json")),
+        ("1.1.9", ("cameo.json", "plover.json")),
+        ("1.2.0", ("cameo-1.2.0.json", "plover-1.2.0.json")),
+        ("7.0.0", ("cameo-1.2.0.json", "plover-1.2.0.json")),
+        (None, ("cameo-1.2.0.json", "plover-1.2.0.json")),
+        ("no numbers", ("cameo-1.2.0.json", "plover-1.2.0.json")),
+    ],
+)
+def test_each_release_is_checked_against_its_edition_of_the_tables(
+    version: str | None, files: tuple[str, str]
+) -> None:
+    """A release's tables are the newest edition not newer than it (the newest for None)."""
+    assert files == _codes.edition(version)
+
+
+def test_every_edition_is_shipped() -> None:
+    """Each edition's files are package data and read into tables."""
+    for first, cameo, plover in _codes.EDITIONS:
+        assert _codes.tables(".".join(map(str, first))).cameo_events
+        assert json.loads(_resources.read_data(f"codes/{cameo}"))["events"]
+        assert json.loads(_resources.read_data(f"codes/{plover}"))["events"]

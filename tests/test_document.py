@@ -92,8 +92,8 @@ def test_schema_version_is_checked_first(
 
 def test_unsupported_schema_says_what_is_supported() -> None:
     """The message lists the supported schema versions."""
-    with pytest.raises(UnsupportedSchemaVersionError, match=r"\(supported: 1, 2\)"):
-        nato_rok.loads('{"schema_version": 3}')
+    with pytest.raises(UnsupportedSchemaVersionError, match=r"\(supported: 1, 2, 3\)"):
+        nato_rok.loads('{"schema_version": 4}')
 
 
 def test_every_structural_problem_is_reported_at_once(document: dict[str, Any]) -> None:

@@ -22,7 +22,7 @@ def test_one_frame_per_table_with_its_rows() -> None:
 
 def test_dtypes_are_proper() -> None:
     """Nullable strings, integers, floats and booleans; dates as datetimes; lists kept."""
-    frames = nato_rok.load().to_pandas()
+    frames = nato_rok.load("1.1.0").to_pandas()  # 1.1.0 has a null Goldstein weight
     quotes, events, visit = frames["quotes"], frames["events"], frames["visit"]
     assert "string" == str(quotes["text"].dtype)
     assert "Int64" == str(quotes["start"].dtype)

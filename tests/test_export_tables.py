@@ -67,7 +67,7 @@ def test_tables_hold_every_record_and_every_span() -> None:
 
 def test_cells_are_written_plainly() -> None:
     """Nulls are empty, booleans true/false, lists JSON arrays, dates ISO."""
-    dataset = nato_rok.load()
+    dataset = nato_rok.load("1.1.0")  # 1.1.0 has a null Goldstein weight
     event = {row["id"]: row for row in _rows(dataset, "events")}["event-north-korea-call"]
     assert "" == event["goldstein"]
     assert "false" == event["historical"]

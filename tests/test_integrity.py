@@ -240,3 +240,64 @@ def test_schema_2_problems_are_located(
     mutate(document_2)
     problems = _problems(document_2)
     assert any(p.path == problem.path and problem.message in p.message for p in problems), problems
+
+
+def _newest() -> dict[str, Any]:
+    value: dict[str, Any] = json.loads(nato_rok.dumps(nato_rok.load("1.2.0")))
+    return value
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (
+            lambda d: d["statements"][1].update(speaker_id="nato"),
+            [
+                Problem("$.statements[1].speaker_id", "where a Participant belongs"),
+                Problem("$.statements[1].quote_id", "the quotation has another speaker"),
+            ],
+        ),
+        (
+            lambda d: d["statements"][1].update(attribution_span=d["statements"][1]["span"]),
+            [Problem("$.statements[1].attribution_span", "overlaps the statement")],
+        ),
+        (
+            lambda d: d["statements"][1].update(quote_id="quote-global-challenges"),
+            [Problem("$.statements[1].quote_id", "lies outside the statement's span")],
+        ),
+        (
+            lambda d: d["statements"][1].update(quote_id="nato"),
+            [Problem("$.statements[1].quote_id", "where a Quote belongs")],
+        ),
+        (
+            lambda d: d["statements"][0]["event_ids"].append("logistics"),
+            [Problem("$.statements[0].event_ids[1]", "where a Event belongs")],
+        ),
+        (
+            lambda d: d["entities"][0].update(within_id="korean-peninsula"),
+            [Problem("$.entities[0].within_id", "where a Organization belongs")],
+        ),
+        (
+            lambda d: d["entities"][0].update(name="Kabul"),
+            [Problem("$.entities[0].mentions[0]", "neither the name nor an alias")],
+        ),
+    ],
+)
+def test_statements_and_entities_are_checked(mutate: Any, expected: list[Problem]) -> None:
+    """A statement's speaker, quotation and events, an entity's names and place, must hold."""
+    document = _newest()
+    mutate(document)
+    found = _problems(document)
+    assert len(expected) == len(found)
+    for problem, want in zip(found, expected, strict=True):
+        assert want.path == problem.path
+        assert want.message in problem.message
+
+
+def test_a_statement_quoting_another_speaker_is_refused() -> None:
+    """The quotation inside a statement must be the statement's speaker's."""
+    document = _newest()
+    document["quotes"][0]["speaker_id"] = "park-geun-hye"
+    document["quotes"][0]["topic_ids"] = []
+    found = _problems(document)
+    assert Problem("$.statements[1].quote_id", "the quotation has another speaker") in found

@@ -134,9 +134,13 @@ def test_every_code_is_in_the_shipped_tables(new: Dataset) -> None:
     """Each CAMEO code (with its name) and PLOVER coding exists in the code tables."""
     for index, event in enumerate(new.events):
         if event.cameo:
-            assert [] == _codes.cameo_problems(f"$.events[{index}].cameo", event.cameo)
+            assert [] == _codes.cameo_problems(
+                f"$.events[{index}].cameo", event.cameo, _codes.tables("1.1.0")
+            )
         if event.plover:
-            assert [] == _codes.plover_problems(f"$.events[{index}].plover", event.plover)
+            assert [] == _codes.plover_problems(
+                f"$.events[{index}].plover", event.plover, _codes.tables("1.1.0")
+            )
 
 
 def test_cameo_and_plover_agree_with_the_mapping_or_say_why(new: Dataset) -> None:

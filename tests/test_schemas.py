@@ -95,3 +95,41 @@ def test_downgrade_undoes_upgrade(dataset: Dataset) -> None:
     assert [] == _schemas.upgrade_from_1(upgraded)
     assert [] == _schemas.downgrade_to_1(upgraded)
     assert document == upgraded
+
+
+def test_schema_2_documents_cannot_hold_schema_3_keys() -> None:
+    """A schema 2 document with statements or entities is refused at the document."""
+    document = json.loads(nato_rok.dumps(nato_rok.load("1.1.0")))
+    document["statements"] = []
+    with pytest.raises(SchemaError) as caught:
+        nato_rok.loads(encode(document))
+    assert (
+        Problem("$", "unknown key(s) 'statements' (schema 2 has no 'statements')"),
+    ) == caught.value.problems
+
+
+def test_a_schema_2_dataset_with_schema_3_data_cannot_be_dumped() -> None:
+    """dumps() refuses to drop statements or entities that schema 2 cannot express."""
+    new = nato_rok.load("1.2.0")
+    with pytest.raises(SchemaError, match="only a later schema can express") as caught:
+        nato_rok.dumps(attrs.evolve(new, schema_version=2))
+    assert [
+        Problem("$.statements", "schema 2 cannot express this value"),
+        Problem("$.entities", "schema 2 cannot express this value"),
+    ] == list(caught.value.problems)
+
+
+def test_a_schema_2_copy_of_the_newest_release_without_its_statements_dumps() -> None:
+    """Empty statements and entities are simply left out of a schema 2 document."""
+    new = nato_rok.load("1.2.0")
+    older = attrs.evolve(new, schema_version=2, statements=(), entities=())
+    document = json.loads(nato_rok.dumps(older))
+    assert "statements" not in document
+    assert "entities" not in document
+
+
+def test_later_schemas_add_their_keys_in_order() -> None:
+    """added_after() lists the keys of every later schema, oldest first."""
+    assert [key for _, key, _ in _schemas.added_after(2)] == ["statements", "entities"]
+    assert 8 == len(_schemas.added_after(1))
+    assert () == _schemas.added_after(_schemas.LATEST)

@@ -74,6 +74,8 @@ def test_people_whose_names_collide_are_rejected() -> None:
         (strategies.cameo_codings, nato_rok.CameoCoding),
         (strategies.plover_codings, nato_rok.PloverCoding),
         (strategies.events, nato_rok.Event),
+        (strategies.statements, nato_rok.Statement),
+        (strategies.entities, nato_rok.Entity),
     ],
 )
 def test_every_record_type_has_a_strategy(strategy: Any, cls: type) -> None:
@@ -86,3 +88,11 @@ def test_every_record_type_has_a_strategy(strategy: Any, cls: type) -> None:
         assert isinstance(record, cls)
 
     check()
+
+
+@given(strategies.datasets(max_records=2, schema_versions=(3,)))
+def test_schema_3_datasets_hold_statements_and_entities(dataset: Dataset) -> None:
+    """Schema 3 datasets state every quotation and load back unchanged."""
+    assert 3 == dataset.schema_version
+    assert len(dataset.quotes[:2]) == len(dataset.statements)
+    assert dataset == nato_rok.loads(nato_rok.dumps(dataset))

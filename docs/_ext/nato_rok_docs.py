@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import enum
 import html
+import itertools
 import re
 import types
 from pathlib import Path
@@ -31,6 +32,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 import nato_rok
+from nato_rok._schemas import SUPPORTED
 from nato_rok.dataset import Dataset
 from nato_rok.export import jsonschema
 from nato_rok.export.html import html_page
@@ -139,13 +141,13 @@ def describe_type(tp: Any) -> tuple[str, str]:
     raise ExtensionError(f"nato-rok-data-dictionary: no description for the type {tp!r}")
 
 
-def schema_2_fields() -> set[tuple[str, str]]:
-    """Return ``(record name, key)`` for the keys schema 2 added to schema 1's records.
+def added_fields() -> dict[tuple[str, str], int]:
+    """Return ``(record name, key) -> schema`` for the keys each later schema added.
 
-    Read from the published JSON Schemas of both versions, so the dictionary
+    Read from the published JSON Schemas of every version, so the dictionary
     says what :mod:`nato_rok.export.jsonschema` (and the loader) accept.
-    Records new in schema 2 (such as ``Event``) are reached only through such
-    a key, which is where the dictionary says so.
+    Records new in a later schema (such as ``Event`` or ``Statement``) are
+    reached only through such a key, which is where the dictionary says so.
     """
 
     def keys(schema_version: int) -> dict[str, set[str]]:
@@ -153,8 +155,14 @@ def schema_2_fields() -> set[tuple[str, str]]:
         records = {"Dataset": document, **document["$defs"]}
         return {name: set(record["properties"]) for name, record in records.items()}
 
-    old = keys(1)
-    return {(name, key) for name, new in keys(2).items() if name in old for key in new - old[name]}
+    added: dict[tuple[str, str], int] = {}
+    for older, newer in itertools.pairwise(SUPPORTED):
+        old = keys(older)
+        for name, new in keys(newer).items():
+            if name in old:
+                for key in new - old[name]:
+                    added[(name, key)] = newer
+    return added
 
 
 # --------------------------------------------------------------------------
@@ -241,7 +249,7 @@ class DataDictionary(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         """Build the sections; stop the build when a field has no meaning."""
         _depend_on_package(self)
-        added = schema_2_fields()
+        added = added_fields()
         out: list[nodes.Node] = []
         for cls in record_types():
             meanings = field_meanings(cls)
@@ -267,9 +275,11 @@ class DataDictionary(SphinxDirective):
             for field in public_fields(cls):
                 json_type, python_type = describe_type(field.type)
                 meaning = meanings[field.name]
-                if (cls.__name__, field.name) in added:
-                    meaning = meaning.removesuffix(" (schema 2).").removesuffix(".")
-                    meaning += ". Schema 2 and later; absent from schema 1 documents."
+                since = added.get((cls.__name__, field.name))
+                if since is not None:
+                    meaning = meaning.removesuffix(f" (schema {since}).").removesuffix(".")
+                    older = " and ".join(str(n) for n in SUPPORTED if n < since)
+                    meaning += f". Schema {since} and later; absent from schema {older} documents."
                 rows.append(
                     [
                         [nodes.literal(field.name, field.name)],

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from nato_rok.model import (
         CooperationArea,
         CooperationKind,
+        Entity,
+        EntityKind,
         Meeting,
         MeetingAttestation,
         MeetingKind,
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
         Stance,
         Visit,
     )
+    from nato_rok.statements import Statement, StatementKind
 
 # Names are imported on first use (PEP 562), so `import nato_rok` costs almost
 # nothing; type checkers see the imports above.
@@ -60,6 +63,8 @@ _EXPORTS = {
     "DatasetError": "nato_rok.exceptions",
     "DateBasis": "nato_rok.events",
     "DateRange": "nato_rok.external",
+    "Entity": "nato_rok.model",
+    "EntityKind": "nato_rok.model",
     "Event": "nato_rok.events",
     "ExternalName": "nato_rok.external",
     "Meeting": "nato_rok.model",
@@ -79,6 +84,8 @@ _EXPORTS = {
     "Source": "nato_rok.model",
     "Span": "nato_rok.model",
     "Stance": "nato_rok.model",
+    "Statement": "nato_rok.statements",
+    "StatementKind": "nato_rok.statements",
     "Visit": "nato_rok.model",
     "diff": "nato_rok.changes",
     "dumps": "nato_rok._document",
@@ -97,6 +104,8 @@ __all__ = [
     "DatasetError",
     "DateBasis",
     "DateRange",
+    "Entity",
+    "EntityKind",
     "Event",
     "ExternalName",
     "Meeting",
@@ -116,6 +125,8 @@ __all__ = [
     "Source",
     "Span",
     "Stance",
+    "Statement",
+    "StatementKind",
     "Visit",
     "diff",
     "dumps",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nato_rok._releases import released
 from nato_rok.dataset import Dataset
 
 AUTHOR = "nato-rok maintainers"
@@ -9,19 +10,23 @@ TITLE = (
     "nato-rok: the first visit by a NATO Secretary General to the Republic of Korea (Seoul, 2013)"
 )
 URL = "https://pypi.org/project/nato-rok/"
-RELEASED = "2026-11-28"
 
 
 def bibtex(dataset: Dataset) -> str:
-    """Return BibTeX entries for the dataset release and the article it is built from."""
+    """Return BibTeX entries for the dataset release and the article it is built from.
+
+    The release's date is the one the manifest gives for its version.
+    """
     source = dataset.source
+    date = released(dataset.version)
     key = "nato_rok_" + dataset.version.replace(".", "_")
     return (
         f"@misc{{{key},\n"
         f"  author = {{{{{AUTHOR}}}}},\n"
         f"  title = {{{TITLE}}},\n"
         f"  version = {{{dataset.version}}},\n"
-        f"  year = {{{RELEASED[:4]}}},\n"
+        f"  year = {{{date[:4]}}},\n"
+        f"  date = {{{date}}},\n"
         f"  howpublished = {{Dataset release {dataset.version}}},\n"
         f"  url = {{{URL}}},\n"
         f"  note = {{Annotations CC BY 4.0; built from \\cite{{nato_news_99519}}}}\n"
@@ -39,9 +44,10 @@ def bibtex(dataset: Dataset) -> str:
 def apa(dataset: Dataset) -> str:
     """Return APA (7th edition) references for the dataset release and the article."""
     source = dataset.source
+    date = released(dataset.version)
     published = source.published
     return (
-        f"{AUTHOR}. ({RELEASED[:4]}). {TITLE} (Version {dataset.version}) [Data set]. {URL}\n"
+        f"{AUTHOR}. ({date[:4]}). {TITLE} (Version {dataset.version}) [Data set]. {URL}\n"
         f"{source.publisher}. ({published.year}, {published:%B} {published.day}). "
         f"{source.title}. {source.url}\n"
     )

@@ -1,9 +1,17 @@
-"""The CAMEO and PLOVER code tables shipped in ``nato_rok/data/codes/``."""
+"""The CAMEO and PLOVER code tables shipped in ``nato_rok/data/codes/``.
+
+The tables are versioned with the dataset releases: a document is checked
+against the tables of the newest release not newer than its own ``version``
+(:data:`EDITIONS`). A correction to a table (a name, a Goldstein weight)
+ships as a new edition beside the old one, so a released file, or a user's
+copy of it, keeps loading against the tables it was made with.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any, NamedTuple
 
 from nato_rok.events import CameoCoding, PloverCoding
@@ -28,16 +36,44 @@ class Tables(NamedTuple):
     plover_contexts: frozenset[str]
 
 
+#: (first release, CAMEO file, PLOVER file) of each edition of the tables, oldest first.
+#: An edition serves its release and every later one up to the next edition.
+EDITIONS: tuple[tuple[tuple[int, ...], str, str], ...] = (
+    ((1, 1, 0), "cameo.json", "plover.json"),
+    ((1, 2, 0), "cameo-1.2.0.json", "plover-1.2.0.json"),
+)
+
+_NUMBERS = re.compile(r"[0-9]+")
+
+
 def _read(name: str) -> Any:
     from nato_rok import _resources
 
     return json.loads(_resources.read_data(f"codes/{name}"))
 
 
+def edition(version: str | None = None) -> tuple[str, str]:
+    """Return the (CAMEO, PLOVER) file names of the tables for dataset *version*.
+
+    ``None`` (or a version without numbers) gives the newest edition; a
+    version older than every edition gives the oldest.
+    """
+    key = tuple(int(number) for number in _NUMBERS.findall(version or ""))
+    chosen = EDITIONS[-1] if not key else EDITIONS[0]
+    for first, cameo, plover in EDITIONS:
+        if key and first <= key:
+            chosen = (first, cameo, plover)
+    return chosen[1], chosen[2]
+
+
+def tables(version: str | None = None) -> Tables:
+    """Return the code tables for dataset *version* (newest when ``None``), read once."""
+    return _tables(*edition(version))
+
+
 @functools.cache
-def tables() -> Tables:
-    """Return the code tables (read once, on first use)."""
-    cameo, plover = _read("cameo.json"), _read("plover.json")
+def _tables(cameo_file: str, plover_file: str) -> Tables:
+    cameo, plover = _read(cameo_file), _read(plover_file)
     return Tables(
         cameo_events={
             entry["code"]: CameoEvent(entry["name"], entry["goldstein"])
@@ -50,9 +86,9 @@ def tables() -> Tables:
     )
 
 
-def cameo_problems(path: str, coding: CameoCoding) -> list[Problem]:
-    """Return what is wrong with *coding* by the CAMEO table."""
-    events = tables().cameo_events
+def cameo_problems(path: str, coding: CameoCoding, table: Tables | None = None) -> list[Problem]:
+    """Return what is wrong with *coding* by the CAMEO table (of *table*, or the newest)."""
+    events = (table or tables()).cameo_events
     entry = events.get(coding.code)
     if entry is None:
         return [Problem(f"{path}.code", f"{coding.code!r} is not in the shipped CAMEO table")]
@@ -82,9 +118,10 @@ def cameo_problems(path: str, coding: CameoCoding) -> list[Problem]:
     return problems
 
 
-def plover_problems(path: str, coding: PloverCoding) -> list[Problem]:
-    """Return what is wrong with *coding* by the PLOVER table."""
-    modes = tables().plover_modes.get(coding.event)
+def plover_problems(path: str, coding: PloverCoding, table: Tables | None = None) -> list[Problem]:
+    """Return what is wrong with *coding* by the PLOVER table (of *table*, or the newest)."""
+    table = table or tables()
+    modes = table.plover_modes.get(coding.event)
     if modes is None:
         return [Problem(f"{path}.event", f"{coding.event!r} is not a PLOVER event type")]
     problems = []
@@ -97,18 +134,21 @@ def plover_problems(path: str, coding: PloverCoding) -> list[Problem]:
             )
         )
     for index, context in enumerate(coding.contexts):
-        if context not in tables().plover_contexts:
+        if context not in table.plover_contexts:
             problems.append(
                 Problem(f"{path}.contexts[{index}]", f"{context!r} is not a shipped PLOVER context")
             )
     return problems
 
 
-def actor_code_problems(path: str, actor_code: ActorCode) -> list[Problem]:
-    """Return what is wrong with *actor_code* by its scheme."""
+def actor_code_problems(
+    path: str, actor_code: ActorCode, table: Tables | None = None
+) -> list[Problem]:
+    """Return what is wrong with *actor_code* by its scheme (and *table*, or the newest)."""
+    table = table or tables()
     known = {
-        CodeScheme.CAMEO_ACTOR: tables().cameo_actors,
-        CodeScheme.CAMEO_SECTOR: tables().cameo_sectors,
+        CodeScheme.CAMEO_ACTOR: table.cameo_actors,
+        CodeScheme.CAMEO_SECTOR: table.cameo_sectors,
     }.get(actor_code.scheme)
     if known is None:
         valid = len(actor_code.code) == 3 and actor_code.code.isalpha()

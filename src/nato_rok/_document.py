@@ -52,11 +52,12 @@ def from_value(value: Any) -> Dataset:
     from nato_rok import _converter, _integrity
 
     schema_version = _schema_version(value)
-    if schema_version == 1:
-        extra = _schemas.upgrade_from_1(value)
+    if schema_version < _schemas.LATEST:
+        extra = _schemas.upgrade(value, schema_version)
         if extra:
             raise SchemaError(
-                f"the document does not fit schema 1 ({len(extra)} problem(s))", tuple(extra)
+                f"the document does not fit schema {schema_version} ({len(extra)} problem(s))",
+                tuple(extra),
             )
     try:
         dataset = _converter.structure(value, Dataset)
@@ -125,9 +126,9 @@ def dumps(dataset: Dataset) -> str:
 
     Raises:
         TypeError: *dataset* is not a :class:`Dataset`.
-        SchemaError: *dataset* declares schema 1 but holds data (events,
-            references, external names, codes or dates) that only schema 2
-            can express.
+        SchemaError: *dataset* declares an older schema but holds data
+            that only a later one can express (schema 1: events, references,
+            external names, codes or dates; schema 2: statements, entities).
 
     .. versionadded:: 1.0.0
 
@@ -137,11 +138,12 @@ def dumps(dataset: Dataset) -> str:
     if not isinstance(dataset, Dataset):
         raise TypeError(f"dumps() takes a Dataset, not {type(dataset).__name__}")
     value = _converter.converter().unstructure(dataset)
-    if dataset.schema_version == 1:
-        problems = _schemas.downgrade_to_1(value)
+    if dataset.schema_version < _schemas.LATEST:
+        problems = _schemas.downgrade(value, dataset.schema_version)
         if problems:
             raise SchemaError(
-                "the dataset declares schema_version 1 but holds data only schema 2 can express",
+                f"the dataset declares schema_version {dataset.schema_version} but holds data "
+                "only a later schema can express",
                 tuple(problems),
             )
     return _json.dump(value)

@@ -18,6 +18,7 @@ from nato_rok.exceptions import Problem
 from nato_rok.external import ActorCode, Reference
 from nato_rok.model import (
     CooperationArea,
+    Entity,
     Meeting,
     Organization,
     Participant,
@@ -26,6 +27,7 @@ from nato_rok.model import (
     Span,
     Visit,
 )
+from nato_rok.statements import Statement
 
 _VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 
@@ -39,6 +41,8 @@ _COLLECTIONS = (
     "positions",
     "references",
     "events",
+    "statements",
+    "entities",
 )
 
 
@@ -118,9 +122,15 @@ class _Checker:
         self.kinds: dict[str, type] = {}
         self.located = _located(dataset)
         self.events = {event.id: event for event in dataset.events}
+        self.quotes = {quote.id: quote for quote in dataset.quotes}
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
+
+    @property
+    def codes(self) -> _codes.Tables:
+        """The code tables of the document's release (read on first use)."""
+        return _codes.tables(self.dataset.version)
 
     def excerpt(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -170,7 +180,7 @@ class _Checker:
         if not any(needle in self.excerpt(span).casefold() for span in spans):
             self.add(path, f"{what} {text!r} occurs in none of the record's spans")
 
-    def check_names(self, path: str, record: Organization | Participant) -> None:
+    def check_names(self, path: str, record: Organization | Participant | Entity) -> None:
         names = {record.name, *record.aliases}
         for index, span in enumerate(record.mentions):
             if span.end <= len(self.text) and self.excerpt(span) not in names:
@@ -249,9 +259,37 @@ class _Checker:
         if event.date_reference_id is not None:
             self.refers(f"{path}.date_reference_id", event.date_reference_id, Reference)
         if event.cameo is not None:
-            self.problems.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo))
+            self.problems.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo, self.codes))
         if event.plover is not None:
-            self.problems.extend(_codes.plover_problems(f"{path}.plover", event.plover))
+            self.problems.extend(_codes.plover_problems(f"{path}.plover", event.plover, self.codes))
+
+    def check_statement(self, path: str, statement: Statement) -> None:
+        self.refers(f"{path}.speaker_id", statement.speaker_id, Participant)
+        if _overlap(statement.span, statement.attribution_span):
+            self.add(f"{path}.attribution_span", "overlaps the statement it attributes")
+        if statement.quote_id is not None:
+            self.refers(f"{path}.quote_id", statement.quote_id, Quote)
+            quote = self.quotes.get(statement.quote_id)
+            if quote is not None:
+                inside = statement.span.start <= quote.span.start
+                inside = inside and quote.span.end <= statement.span.end
+                if not inside:
+                    self.add(f"{path}.quote_id", "the quotation lies outside the statement's span")
+                if quote.speaker_id != statement.speaker_id:
+                    self.add(f"{path}.quote_id", "the quotation has another speaker")
+        for index, event_id in enumerate(statement.event_ids):
+            self.refers(f"{path}.event_ids[{index}]", event_id, Event)
+
+    def check_entity(self, path: str, entity: Entity) -> None:
+        self.check_names(path, entity)
+        if entity.within_id is not None:
+            self.refers(f"{path}.within_id", entity.within_id, Organization)
+
+    def check_schema_3(self) -> None:
+        for index, statement in enumerate(self.dataset.statements):
+            self.check_statement(f"$.statements[{index}]", statement)
+        for index, entity in enumerate(self.dataset.entities):
+            self.check_entity(f"$.entities[{index}]", entity)
 
     def run(self) -> list[Problem]:
         dataset = self.dataset
@@ -291,9 +329,10 @@ class _Checker:
             for value_path, value in _values(where, record, _cites):
                 self.refers(f"{value_path}.reference_id", value.reference_id, Reference)
                 if isinstance(value, ActorCode):
-                    self.problems.extend(_codes.actor_code_problems(value_path, value))
+                    self.problems.extend(_codes.actor_code_problems(value_path, value, self.codes))
         for index, event in enumerate(dataset.events):
             self.check_event(f"$.events[{index}]", event)
+        self.check_schema_3()
         return self.problems
 
 

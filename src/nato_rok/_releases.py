@@ -43,6 +43,16 @@ def versions() -> tuple[str, ...]:
         return tuple(entry["version"] for entry in _manifest())
 
 
+def released(version: str) -> str:
+    """Return the date (ISO 8601) the manifest gives for the bundled release *version*.
+
+    Raises:
+        UnknownVersionError: No bundled release matches *version*.
+    """
+    with _LOCK:
+        return str(_resolve(version)["released"])
+
+
 def _resolve(spec: str | None) -> dict[str, Any]:
     releases = _manifest()
     if spec is None:

@@ -1,10 +1,10 @@
 """Document schemas: what each ``schema_version`` holds, and moving between them.
 
-The model always has the newest shape. A schema 1 document is *upgraded*
-before structuring (the keys schema 2 added get their empty defaults, and a
-schema 1 document that already has one of them is refused), and a schema 1
+The model always has the newest shape. An older document is *upgraded*
+before structuring (the keys later schemas added get their empty defaults,
+and a document that already has one of them is refused), and an older
 dataset is *downgraded* after unstructuring (those keys are removed), so a
-schema 1 release reads and writes byte for byte as it shipped.
+release of any schema reads and writes byte for byte as it shipped.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from nato_rok.exceptions import Problem
 
 #: The newest schema; new releases use it.
-LATEST = 2
+LATEST = 3
 
 #: Keys schema 2 added, by where they live, with their schema 1 defaults.
 ADDED_IN_2: tuple[tuple[tuple[str, ...], str, Any], ...] = (
@@ -27,7 +27,23 @@ ADDED_IN_2: tuple[tuple[tuple[str, ...], str, Any], ...] = (
     ((), "events", []),
 )
 
-SUPPORTED = (1, 2)
+#: Keys schema 3 added, by where they live, with their schema 2 defaults.
+ADDED_IN_3: tuple[tuple[tuple[str, ...], str, Any], ...] = (
+    ((), "statements", []),
+    ((), "entities", []),
+)
+
+#: The keys each schema added to the one before it.
+ADDED: dict[int, tuple[tuple[tuple[str, ...], str, Any], ...]] = {2: ADDED_IN_2, 3: ADDED_IN_3}
+
+SUPPORTED = (1, 2, 3)
+
+
+def added_after(schema_version: int) -> tuple[tuple[tuple[str, ...], str, Any], ...]:
+    """Return the keys the schemas after *schema_version* added, oldest schema first."""
+    return tuple(
+        added for number in sorted(ADDED) if number > schema_version for added in ADDED[number]
+    )
 
 
 def _objects(value: Any, where: tuple[str, ...], path: str = "$") -> Iterator[tuple[str, Any]]:
@@ -45,33 +61,46 @@ def _objects(value: Any, where: tuple[str, ...], path: str = "$") -> Iterator[tu
         yield from _objects(value[head], rest, f"{path}.{head}")
 
 
-def upgrade_from_1(document: dict[str, Any]) -> list[Problem]:
-    """Give a schema 1 *document* the keys of schema 2, in place.
+def upgrade(document: dict[str, Any], schema_version: int) -> list[Problem]:
+    """Give a *document* of *schema_version* the keys of every later schema, in place.
 
     Shapes that are wrong in other ways are left for the converter to report.
 
     Returns:
-        One problem for each schema 2 key the schema 1 document already has.
+        One problem for each later schema's key the document already has.
     """
     problems = []
-    for where, key, default in ADDED_IN_2:
+    for where, key, default in added_after(schema_version):
         for path, obj in _objects(document, where):
             if key in obj:
-                problems.append(Problem(path, f"unknown key(s) {key!r} (schema 1 has no {key!r})"))
+                message = f"unknown key(s) {key!r} (schema {schema_version} has no {key!r})"
+                problems.append(Problem(path, message))
             else:
                 obj[key] = list(default) if isinstance(default, list) else default
     return problems
 
 
-def downgrade_to_1(document: dict[str, Any]) -> list[Problem]:
-    """Remove the keys of schema 2 from *document*, in place.
+def downgrade(document: dict[str, Any], schema_version: int) -> list[Problem]:
+    """Remove the keys of every schema after *schema_version* from *document*, in place.
 
     Returns:
-        One problem for each such key that holds data schema 1 cannot express.
+        One problem for each such key that holds data *schema_version* cannot express.
     """
     problems = []
-    for where, key, default in ADDED_IN_2:
+    for where, key, default in added_after(schema_version):
         for path, obj in _objects(document, where):
             if obj.pop(key) != default:
-                problems.append(Problem(f"{path}.{key}", "schema 1 cannot express this value"))
+                problems.append(
+                    Problem(f"{path}.{key}", f"schema {schema_version} cannot express this value")
+                )
     return problems
+
+
+def upgrade_from_1(document: dict[str, Any]) -> list[Problem]:
+    """Give a schema 1 *document* the keys of the later schemas, in place (see :func:`upgrade`)."""
+    return upgrade(document, 1)
+
+
+def downgrade_to_1(document: dict[str, Any]) -> list[Problem]:
+    """Remove the keys of the later schemas from *document*, in place (see :func:`downgrade`)."""
+    return downgrade(document, 1)

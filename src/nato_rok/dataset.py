@@ -15,6 +15,7 @@ from nato_rok.exceptions import RecordNotFoundError, SpanError
 from nato_rok.external import Reference
 from nato_rok.model import (
     CooperationArea,
+    Entity,
     Meeting,
     Organization,
     Participant,
@@ -24,6 +25,7 @@ from nato_rok.model import (
     Span,
     Visit,
 )
+from nato_rok.statements import Statement
 
 __all__ = ["Dataset", "Record"]
 
@@ -38,6 +40,8 @@ Record = (
     | Position
     | Reference
     | Event
+    | Statement
+    | Entity
 )
 
 _R = TypeVar("_R", Organization, Participant)
@@ -90,6 +94,10 @@ class Dataset:
         positions: Positions taken, such as the one on North Korea.
         references: Where the external facts come from (schema 2).
         events: Events coded in CAMEO and PLOVER (schema 2).
+        statements: Every reported statement, direct or indirect, in order
+            of appearance (schema 3).
+        entities: Places, regions and funds the article names that are
+            neither states nor bodies (schema 3).
 
     """
 
@@ -106,6 +114,8 @@ class Dataset:
     positions: tuple[Position, ...]
     references: tuple[Reference, ...] = ()
     events: tuple[Event, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    entities: tuple[Entity, ...] = ()
     _by_id: MappingProxyType[str, Record] = attrs.field(init=False, eq=False, repr=False)
     _by_name: MappingProxyType[str, Participant] = attrs.field(init=False, eq=False, repr=False)
     _by_speaker: MappingProxyType[str, tuple[Quote, ...]] = attrs.field(
@@ -134,6 +144,8 @@ class Dataset:
             *self.positions,
             *self.references,
             *self.events,
+            *self.statements,
+            *self.entities,
         )
 
     def record(self, record_id: str) -> Record:

@@ -16,6 +16,8 @@ import attrs
 __all__ = [
     "CooperationArea",
     "CooperationKind",
+    "Entity",
+    "EntityKind",
     "Meeting",
     "MeetingAttestation",
     "MeetingKind",
@@ -37,6 +39,7 @@ from nato_rok._validators import (
     non_empty,
     offset,
     positive,
+    slug,
     slugs,
     spans_field,
     strict_int,
@@ -126,6 +129,14 @@ class CooperationKind(enum.Enum):
     PROPOSED = "proposed"
     SHARED_CHALLENGE = "shared-challenge"
     EXISTING = "existing"
+
+
+class EntityKind(enum.Enum):
+    """What an :class:`Entity` is: a place, a region, or a fund."""
+
+    PLACE = "place"
+    REGION = "region"
+    FUND = "fund"
 
 
 class Stance(enum.Enum):
@@ -362,3 +373,33 @@ class Position:
     subject_id: str = id_field()
     stance: Stance
     spans: tuple[Span, ...] = spans_field()
+
+
+@attrs.frozen(kw_only=True)
+class Entity:
+    """A place, region or fund the article names that is neither a state nor a body.
+
+    Such as Parwan, the Korean peninsula or the Afghan National Army Trust
+    Fund (schema 3).
+
+    Attributes:
+        id: Stable slug.
+        name: The name, as the article spells it.
+        aliases: Other names the article uses.
+        kind: Place, region or fund.
+        mentions: Where the article names it; each excerpt is ``name`` or
+            one of ``aliases``, exactly.
+        spans: The passages that support the record.
+        within_id: Id of the :class:`Organization` (a state) the entity lies
+            in or belongs to, where the article says so; ``None`` otherwise.
+
+    .. versionadded:: 1.2.0
+    """
+
+    id: str = id_field()
+    name: str = attrs.field(validator=non_blank)
+    aliases: tuple[str, ...] = attrs.field(validator=[texts, unique])
+    kind: EntityKind
+    mentions: tuple[Span, ...] = attrs.field(validator=[non_empty, unique])
+    spans: tuple[Span, ...] = spans_field()
+    within_id: str | None = attrs.field(validator=attrs.validators.optional(slug))

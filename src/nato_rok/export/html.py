@@ -34,6 +34,8 @@ COLOURS = {
     "Position": "#ffb3b3",
     "Event": "#d9d9d9",
     "Reference": "#eeeeee",
+    "Statement": "#c4efe9",
+    "Entity": "#f4cdef",
 }
 
 _STYLE = """

@@ -130,9 +130,8 @@ def schema(schema_version: int = _schemas.LATEST) -> dict[str, Any]:
     if schema_version not in _schemas.SUPPORTED:
         raise ValueError(f"no schema_version {schema_version}")
     omit: dict[str, set[str]] = {}
-    if schema_version == 1:
-        for where, key, _ in _schemas.ADDED_IN_2:
-            omit.setdefault(_RECORD_OF[where[0] if where else ""], set()).add(key)
+    for where, key, _ in _schemas.added_after(schema_version):
+        omit.setdefault(_RECORD_OF[where[0] if where else ""], set()).add(key)
     builder = _Builder(omit)
     root = builder.record(Dataset)
     document = builder.defs.pop(root)
