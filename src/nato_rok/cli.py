@@ -135,7 +135,13 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("csv", "datapackage", "html", "jsonld", "jsonschema"), required=True
     )
     export_parser.add_argument(
-        "--out", metavar="PATH", default="-", help="file to write (default: standard output)"
+        "--out",
+        metavar="PATH",
+        default="-",
+        type=_out_path,
+        help="file or folder to write (default: standard output). A file export replaces "
+        "PATH; a folder export creates PATH or replaces only its own files in it (the tables' "
+        "CSV files and datapackage.json), each atomically; a symbolic link is refused",
     )
     export_parser.add_argument(
         "--version",
@@ -230,7 +236,9 @@ def _export(args: argparse.Namespace) -> str:
         text = _single_file(args.format, dataset)
         if args.out == "-":
             return text
-        _write(lambda: Path(args.out).write_text(text, encoding="utf-8"), args.out)
+        from nato_rok.export._files import write_file
+
+        _write(lambda: write_file(Path(args.out), text), args.out)
     else:
         from nato_rok.export import datapackage
 
@@ -247,7 +255,14 @@ def _write(action: Callable[[], object], where: str) -> None:
     try:
         action()
     except OSError as exc:
-        raise DatasetError(f"cannot write {where}: {exc.strerror}") from exc
+        raise DatasetError(f"cannot write {where}: {exc.strerror or exc}") from exc
+
+
+def _out_path(text: str) -> str:
+    """Refuse an empty ``--out`` (it would name the current folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("give a file or folder name, or - for standard output")
+    return text
 
 
 def _dataset(spec: str) -> Dataset:

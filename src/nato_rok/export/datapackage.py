@@ -16,10 +16,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from nato_rok import _json
 from nato_rok.dataset import Dataset
+from nato_rok.export._files import write_folder
 from nato_rok.export.tables import Table, tables
 
 __all__ = ["datapackage", "to_csv", "write", "write_csv"]
@@ -93,34 +96,54 @@ def datapackage(dataset: Dataset) -> dict[str, Any]:
     }
 
 
+def _csv_files(dataset: Dataset) -> Iterator[tuple[str, str]]:
+    for table in tables(dataset):
+        yield f"{table.name}.csv", to_csv(table)
+
+
 def write_csv(dataset: Dataset, directory: Path) -> list[Path]:
-    """Write one CSV per table into *directory* (created if needed).
+    """Write one CSV per table into *directory* (created if needed), all or nothing.
+
+    The files are built in a temporary sibling folder and moved into place
+    (see :mod:`nato_rok.export`): a failure leaves *directory* as it was.
+    Only the files named ``<table>.csv`` are replaced; other files in
+    *directory* are left alone.
 
     Returns:
         The files written, in table order.
 
+    Raises:
+        ExportTargetError: *directory* is a symbolic link or a file, or one
+            of the CSV names there is a link or a folder.
+        OSError: A file could not be written.
+
     .. versionadded:: 1.1.0
+    .. versionchanged:: 1.2.0 Written atomically; refuses links.
     """
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in tables(dataset):
-        path = directory / f"{table.name}.csv"
-        path.write_text(to_csv(table), encoding="utf-8", newline="")
-        written.append(path)
-    return written
+    return list(write_folder(directory, _csv_files(dataset)))
 
 
 def write(dataset: Dataset, directory: Path) -> list[Path]:
-    """Write ``datapackage.json`` and one CSV per table into *directory*.
+    """Write ``datapackage.json`` and one CSV per table into *directory*, all or nothing.
+
+    As :func:`write_csv`, with ``datapackage.json`` moved into place last,
+    so it never lists a table that is missing or empty.
 
     Returns:
         The files written, descriptor first.
 
+    Raises:
+        ExportTargetError: *directory* is a symbolic link or a file, or one
+            of the export's names there is a link or a folder.
+        OSError: A file could not be written.
+
     .. versionadded:: 1.1.0
+    .. versionchanged:: 1.2.0 Written atomically; refuses links.
     """
-    directory.mkdir(parents=True, exist_ok=True)
-    descriptor = directory / "datapackage.json"
-    descriptor.write_text(
-        json.dumps(datapackage(dataset), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    return [descriptor, *write_csv(dataset, directory)]
+
+    def files() -> Iterator[tuple[str, str]]:
+        yield from _csv_files(dataset)
+        yield "datapackage.json", _json.dump(datapackage(dataset))
+
+    *csvs, descriptor = write_folder(directory, files())
+    return [descriptor, *csvs]
