@@ -22,6 +22,7 @@ from nato_rok.exceptions import DatasetError, Problem
         (exceptions.UnknownVersionError, LookupError),
         (exceptions.RecordNotFoundError, LookupError),
         (exceptions.ExportTargetError, ValueError),
+        (exceptions.MissingExtraError, ImportError),
     ],
 )
 def test_every_error_is_a_dataset_error_and_a_builtin(error: type, builtin: type) -> None:

@@ -20,6 +20,7 @@ __all__ = [
     "IntegrityError",
     "InvalidDocumentError",
     "MalformedJSONError",
+    "MissingExtraError",
     "Problem",
     "RecordNotFoundError",
     "SchemaError",
@@ -126,6 +127,16 @@ class ExportTargetError(DatasetError, ValueError):
     The target is a symbolic link, a folder where a file goes (or the
     reverse), or a name the export would replace is taken by something that
     is not a regular file. Nothing was written.
+
+    .. versionadded:: 1.2.0
+    """
+
+
+class MissingExtraError(DatasetError, ImportError):
+    """An export needs an optional dependency that is not installed.
+
+    The message names the extra to install, such as
+    ``pip install 'nato-rok[arrow]'``.
 
     .. versionadded:: 1.2.0
     """

@@ -1,5 +1,7 @@
 """Exports of a dataset to other formats, one small module per format.
 
+- :mod:`nato_rok.export.formats`: the registry of every format ``nato-rok
+  export`` writes, and the protocol each implements.
 - :mod:`nato_rok.export.tables`: the dataset as tables (rows of Python values).
 - :mod:`nato_rok.export.datapackage`: those tables as CSV files and a
   Frictionless Data Package (v2).
@@ -8,7 +10,8 @@
 - :mod:`nato_rok.export.jsonld`: JSON-LD with the schema.org vocabulary.
 - :mod:`nato_rok.export.jsonschema`: the JSON Schema (2020-12) of the document.
 
-Every export is deterministic: the same dataset gives the same bytes.
+Every export is deterministic: the same dataset gives the same bytes; and
+every file is written atomically, never through a symbolic link.
 
 .. versionadded:: 1.1.0
 """

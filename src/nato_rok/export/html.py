@@ -19,9 +19,10 @@ from typing import Any
 
 from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
+from nato_rok.export._format import Format, dump_text
 from nato_rok.model import Span
 
-__all__ = ["COLOURS", "html_page"]
+__all__ = ["COLOURS", "FORMAT", "html_page"]
 
 #: Highlight colour of each record type (light enough to read black text on).
 COLOURS = {
@@ -126,3 +127,13 @@ def html_page(dataset: Dataset) -> str:
         f'<div class="records">{"".join(_record(dataset, r) for r in records)}</div>'
         "</main></body></html>\n"
     )
+
+
+#: ``nato-rok export --format html``.
+FORMAT = Format(
+    name="html",
+    summary="the article with every span highlighted and linked to its record; one "
+    "self-contained page",
+    writes="file",
+    dump=dump_text(html_page),
+)

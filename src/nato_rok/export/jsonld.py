@@ -19,9 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from nato_rok.dataset import Dataset
+from nato_rok.export._format import Format, dump_json
 from nato_rok.model import Meeting, OrganizationKind, Participant
 
-__all__ = ["CONTEXT", "jsonld"]
+__all__ = ["CONTEXT", "FORMAT", "jsonld"]
 
 #: The inline context, with schema.org terms and ``nr:`` for nato-rok's own.
 CONTEXT = {
@@ -129,3 +130,12 @@ def jsonld(dataset: Dataset) -> dict[str, Any]:
             *topics,
         ],
     }
+
+
+#: ``nato-rok export --format jsonld``.
+FORMAT = Format(
+    name="jsonld",
+    summary="JSON-LD with the schema.org vocabulary, context inline; a file",
+    writes="file",
+    dump=dump_json(jsonld),
+)

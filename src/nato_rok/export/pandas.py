@@ -52,7 +52,8 @@ def frames(dataset: Dataset) -> dict[str, Any]:
     result = {}
     for table in tables(dataset):
         columns = [field.name for field in table.fields]
-        frame = pd.DataFrame([list(row) for row in table.rows], columns=columns, dtype=object)
+        rows = [[list(v) if isinstance(v, tuple) else v for v in row] for row in table.rows]
+        frame = pd.DataFrame(rows, columns=columns, dtype=object)
         for field in table.fields:
             if field.type == "date":
                 frame[field.name] = pd.to_datetime(frame[field.name])
