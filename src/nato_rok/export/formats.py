@@ -8,7 +8,7 @@ them atomically (see :doc:`/exports`):
     >>> import nato_rok
     >>> from nato_rok.export import formats
     >>> [f.name for f in formats.FORMATS]
-    ['csv', 'datapackage', 'html', 'jsonld', 'jsonschema', 'webannotation']
+    ['csv', 'datapackage', 'html', 'jsonld', 'jsonschema', 'webannotation', 'plover']
     >>> formats.get("html").writes
     'file'
 
@@ -17,7 +17,7 @@ them atomically (see :doc:`/exports`):
 
 from __future__ import annotations
 
-from nato_rok.export import datapackage, html, jsonld, jsonschema, webannotation
+from nato_rok.export import datapackage, html, jsonld, jsonschema, plover, webannotation
 from nato_rok.export._format import ExportOptions, Format
 
 __all__ = ["FORMATS", "ExportOptions", "Format", "get"]
@@ -30,6 +30,7 @@ FORMATS: tuple[Format, ...] = (
     jsonld.FORMAT,
     jsonschema.FORMAT,
     webannotation.FORMAT,
+    plover.FORMAT,
 )
 
 
