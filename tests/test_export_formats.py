@@ -71,10 +71,16 @@ def test_every_format_writes_what_the_cli_writes(
     written = fmt.write(dataset, api)
     assert 0 == cli.main(["export", "--format", fmt.name, "--out", str(shell)])
     assert f"wrote {shell}" in capsys.readouterr().err
-    if fmt.writes == "file":
+    if fmt.write_path is not None:  # a database: same content, not the same bytes
+        assert (api,) == written
+        assert shell.stat().st_size > 0
+    elif fmt.writes == "file":
         assert (api,) == written
         assert api.read_bytes() == shell.read_bytes()
-        assert fmt.content(dataset) == api.read_text(encoding="utf-8")
+        content = fmt.content(dataset)
+        assert content == (
+            api.read_text(encoding="utf-8") if isinstance(content, str) else api.read_bytes()
+        )
     else:
         assert all(path.parent == api for path in written)
         assert sorted(p.name for p in api.iterdir()) == sorted(p.name for p in written)
@@ -121,13 +127,16 @@ def test_a_format_written_at_a_path_goes_through_the_atomic_writer(tmp_path: Pat
 
 
 def test_folder_formats_refuse_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
-    """A folder format needs --out; every text file format can go to standard output."""
+    """A folder or a database needs --out; every text file format can go to standard output."""
     for fmt in FORMATS:
         code = cli.main(["export", "--format", fmt.name])
         captured = capsys.readouterr()
         if fmt.writes == "folder":
             assert 1 == code
             assert "writes a folder: give it with --out DIR" in captured.err
+        elif fmt.dump is None:
+            assert 1 == code
+            assert "writes binary data: give a file with --out" in captured.err
         else:
             assert 0 == code
             assert fmt.content(nato_rok.load()) == captured.out

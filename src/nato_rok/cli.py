@@ -266,7 +266,7 @@ def _export(args: argparse.Namespace) -> str:
     if args.out == "-":
         if fmt.writes == "folder":
             raise DatasetError(f"--format {fmt.name} writes a folder: give it with --out DIR")
-        content = fmt.content(dataset, options)
+        content = None if fmt.dump is None else fmt.content(dataset, options)
         if not isinstance(content, str):
             raise DatasetError(f"--format {fmt.name} writes binary data: give a file with --out")
         return content

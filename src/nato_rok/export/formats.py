@@ -7,8 +7,8 @@ them atomically (see :doc:`/exports`):
 
     >>> import nato_rok
     >>> from nato_rok.export import formats
-    >>> [f.name for f in formats.FORMATS]
-    ['csv', 'datapackage', 'html', 'jsonld', 'jsonschema', 'webannotation', 'plover']
+    >>> " ".join(f.name for f in formats.FORMATS)
+    'csv datapackage html jsonld jsonschema webannotation plover parquet duckdb'
     >>> formats.get("html").writes
     'file'
 
@@ -17,7 +17,16 @@ them atomically (see :doc:`/exports`):
 
 from __future__ import annotations
 
-from nato_rok.export import datapackage, html, jsonld, jsonschema, plover, webannotation
+from nato_rok.export import (
+    arrow,
+    datapackage,
+    duckdb,
+    html,
+    jsonld,
+    jsonschema,
+    plover,
+    webannotation,
+)
 from nato_rok.export._format import ExportOptions, Format
 
 __all__ = ["FORMATS", "ExportOptions", "Format", "get"]
@@ -31,6 +40,8 @@ FORMATS: tuple[Format, ...] = (
     jsonschema.FORMAT,
     webannotation.FORMAT,
     plover.FORMAT,
+    arrow.FORMAT,
+    duckdb.FORMAT,
 )
 
 

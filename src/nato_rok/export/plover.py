@@ -24,7 +24,7 @@ Left out: events without a PLOVER coding, and events whose date is unknown
 
     >>> import json, nato_rok
     >>> from nato_rok.export import plover
-    >>> first = json.loads(plover.jsonl(nato_rok.load()).splitlines()[0])
+    >>> first = json.loads(plover.jsonl(nato_rok.load("1.1.0")).splitlines()[0])
     >>> first["event"], first["mode"], first["actor"][0]["code"]
     (['CONSULT'], ['visit'], 'IGO')
 
