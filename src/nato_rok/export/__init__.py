@@ -14,6 +14,7 @@
 - :mod:`nato_rok.export.jsonschema`: the JSON Schema (2020-12) of the document.
 - :mod:`nato_rok.export.webannotation`: every span as a W3C Web Annotation.
 - :mod:`nato_rok.export.plover`: the PLOVER-coded events as PLOVER JSON Lines.
+- :mod:`nato_rok.export.croissant`: Croissant 1.0 metadata beside the CSV tables.
 
 Every export is deterministic: the same dataset gives the same bytes (a
 DuckDB file: the same tables and rows); and every file is written

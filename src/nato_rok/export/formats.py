@@ -8,7 +8,7 @@ them atomically (see :doc:`/exports`):
     >>> import nato_rok
     >>> from nato_rok.export import formats
     >>> " ".join(f.name for f in formats.FORMATS)
-    'csv datapackage html jsonld jsonschema webannotation plover parquet duckdb'
+    'csv datapackage html jsonld jsonschema webannotation plover parquet duckdb croissant'
     >>> formats.get("html").writes
     'file'
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from nato_rok.export import (
     arrow,
+    croissant,
     datapackage,
     duckdb,
     html,
@@ -42,6 +43,7 @@ FORMATS: tuple[Format, ...] = (
     plover.FORMAT,
     arrow.FORMAT,
     duckdb.FORMAT,
+    croissant.FORMAT,
 )
 
 
