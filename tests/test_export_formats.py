@@ -8,9 +8,10 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 import nato_rok
-from nato_rok import cli
+from nato_rok import cli, strategies
 from nato_rok.exceptions import MissingExtraError
 from nato_rok.export import formats
 from nato_rok.export.formats import FORMATS, ExportOptions, Format
@@ -185,3 +186,23 @@ def test_excel_safe_is_refused_where_there_are_no_cells(
     """--excel-safe means CSV cells; asking it of another format is an error, not a no-op."""
     assert 1 == cli.main(["export", "--format", "html", "--excel-safe"])
     assert "--excel-safe applies to CSV cells" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@settings(max_examples=10, deadline=None)
+@given(strategies.datasets(max_records=2))
+def test_every_format_writes_any_valid_dataset(dataset: nato_rok.Dataset) -> None:
+    """Whatever valid dataset Hypothesis builds, every format writes it, twice the same.
+
+    (A DuckDB file holds the same rows each time, not the same bytes.)
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        for fmt in FORMATS:
+            first = fmt.write(dataset, root / f"{fmt.name}-1")
+            second = fmt.write(dataset, root / f"{fmt.name}-2")
+            assert len(first) == len(second)
+            if fmt.write_path is None:
+                assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
