@@ -109,20 +109,22 @@ def _generations(table: Table) -> list[tuple[tuple[Any, ...], ...]]:
     batches: list[tuple[tuple[Any, ...], ...]] = []
     pending = list(table.rows)
     while pending:
-        ready = [
-            row
-            for row in pending
-            if all(
+        ready: list[tuple[Any, ...]] = []
+        waiting: list[tuple[Any, ...]] = []
+        for row in pending:
+            linked = all(
                 None in key(row, own) or (repr(theirs), key(row, own)) in done
                 for own, theirs in links
             )
-        ]
+            (ready if linked else waiting).append(row)
         if not ready:
-            raise DatasetError(f"the rows of {table.name} point at each other in a cycle")
+            raise DatasetError(
+                f"rows of {table.name} point at each other in a cycle, or at rows that do not exist"
+            )
         batches.append(tuple(ready))
         for row in ready:
             done.update((repr(theirs), key(row, theirs)) for _, theirs in links)
-        pending = [row for row in pending if row not in ready]
+        pending = waiting
     return batches
 
 
