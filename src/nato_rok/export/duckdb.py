@@ -163,7 +163,7 @@ def connect(dataset: Dataset, path: Path | None = None) -> Any:
 
     Raises:
         MissingExtraError: duckdb is not installed (install the ``duckdb`` extra).
-        DatasetError: DuckDB refused the rows (a dataset built without the
+        ~nato_rok.DatasetError: DuckDB refused the rows (a dataset built without the
             loader's checks, whose links do not resolve).
 
     .. versionadded:: 1.2.0

@@ -48,7 +48,7 @@ from nato_rok.model import (
 
 __all__ = ["TABLES", "Column", "Field", "ForeignKey", "Table", "TableDeclaration", "tables"]
 
-#: (columns, referenced table, its columns): a link to another table.
+#: A link to another table, as (its columns, the table it refers to, that table's columns).
 ForeignKey = tuple[tuple[str, ...], str, tuple[str, ...]]
 
 #: The column types, as Table Schema names them.
