@@ -49,7 +49,7 @@ def test_the_cli_offers_exactly_the_registry(capsys: pytest.CaptureFixture[str])
     help_text = capsys.readouterr().out
     assert "{" + ",".join(NAMES) + "}" in help_text
     for fmt in FORMATS:
-        assert f"  {fmt.name:<12} {fmt.summary[:30]}" in help_text
+        assert f"  {fmt.name:<14} {fmt.summary[:30]}" in help_text
     assert "replaces only its own files" in help_text
 
 

@@ -184,24 +184,33 @@ def _show(args: argparse.Namespace) -> str:
 
 
 def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    import textwrap
+
     from nato_rok.export.formats import FORMATS
 
     listing = "".join(
-        f"  {f.name:<12} {f.summary}"
-        + (f" (extra: pip install 'nato-rok[{f.extra}]')" if f.extra else "")
+        textwrap.fill(
+            f.summary + (f" (extra: pip install 'nato-rok[{f.extra}]')" if f.extra else ""),
+            width=78,
+            initial_indent=f"  {f.name:<14} ",
+            subsequent_indent=" " * 17,
+        )
         + "\n"
         for f in FORMATS
+    )
+    description = (
+        "Write a release, or a validated copy of your own (--from), in another format. A file "
+        "format writes the file --out (or standard output, for text); a folder format writes "
+        "into the folder --out.\n\nEvery file is written atomically: a failure leaves the old "
+        "one as it was and no partial file. A file export replaces only the file --out. A "
+        "folder export replaces only its own files in the folder (<table>.csv, "
+        "datapackage.json, croissant.json, <table>.parquet) and leaves any other file alone. A "
+        "symbolic link at --out, or at one of the export's names, is refused."
     )
     export_parser = commands.add_parser(
         "export",
         help="export a release to another format",
-        description="Write a release, or a validated copy of your own (--from), in another "
-        "format. A file format writes the file --out (or standard output); a folder format "
-        "writes into the folder --out. Every file is written atomically: a failure leaves the "
-        "old one as it was. A file export replaces only the file --out; a folder export "
-        "replaces only its own files in the folder (the tables' CSV files, datapackage.json) "
-        "and leaves any other file alone. A symbolic link at --out, or at one of the export's "
-        "names, is refused.",
+        description="\n\n".join(textwrap.fill(part, 78) for part in description.split("\n\n")),
         epilog=f"formats:\n{listing}\n"
         "examples:\n  nato-rok export --format datapackage --out nato-rok-tables\n"
         "  nato-rok export --format csv --excel-safe --out tables-for-excel\n"
@@ -239,8 +248,9 @@ def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     export_parser.add_argument(
         "--excel-safe",
         action="store_true",
-        help="csv, datapackage: prefix text cells starting with =, +, -, @, tab or CR "
-        "with ' so spreadsheets do not run them as formulas",
+        help=f"{', '.join(f.name for f in FORMATS if 'excel_safe' in f.options)}: prefix "
+        "text cells starting with =, +, -, @, tab or CR with ' so spreadsheets do not run them "
+        "as formulas",
     )
 
 

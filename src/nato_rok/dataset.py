@@ -215,7 +215,7 @@ class Dataset:
         Needs the ``pandas`` extra; see :func:`nato_rok.export.pandas.frames`.
 
         Raises:
-            ImportError: pandas is not installed.
+            MissingExtraError: pandas is not installed (also an ImportError).
 
         .. versionadded:: 1.1.0
         """
