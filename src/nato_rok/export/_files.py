@@ -181,6 +181,7 @@ def write_folder(target: Path, files: Iterable[tuple[str, str | bytes]]) -> tupl
         OSError: A file could not be written (*target* is then untouched).
 
     """
+    _check_folder(target, ())  # fail fast on a link or a file; the names are checked below
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = _temporary_name(target, "new")
     staging.mkdir()
