@@ -171,3 +171,25 @@ def test_licence_follows_the_dataset() -> None:
     assert "https://creativecommons.org/publicdomain/zero/1.0/" == cc0[0]["path"]
     other = datapackage.datapackage(attrs.evolve(dataset, license="ODbL-1.0"))["licenses"]
     assert [{"name": "ODbL-1.0", "title": "ODbL-1.0"}] == other
+
+
+@given(st.lists(st.text(), min_size=1, max_size=5))
+def test_no_excel_safe_csv_cell_reads_back_as_a_formula(texts: list[str]) -> None:
+    """Any text, written to CSV with excel_safe_cells and read back, never starts a formula."""
+    table = tables.Table(
+        name="t",
+        description="t",
+        fields=(
+            tables.Field(name="text", type="string", description="any text"),
+            tables.Field(name="n", type="integer", description="a number"),
+        ),
+        primary_key=("n",),
+        foreign_keys=(),
+        rows=tuple((text, -index) for index, text in enumerate(texts)),
+    )
+    rows = list(csv.reader(io.StringIO(datapackage.to_csv(table, excel_safe_cells=True))))[1:]
+    assert len(texts) == len(rows)
+    for (cell, number), text in zip(rows, texts, strict=True):
+        assert not cell.startswith(FORMULA_STARTS)
+        assert cell in (text, "'" + text)
+        assert int(number) <= 0
