@@ -45,6 +45,10 @@ napoleon_use_ivar = False  # `Attributes:` become attribute entries, one anchor 
 # listed here instead of linked.
 nitpicky = True
 nitpick_ignore = [
+    ("py:class", "collections.abc.Callable"),
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "collections.abc.Iterator"),
+    ("py:class", "collections.abc.Mapping"),
     ("py:class", "collections.abc.Sequence"),
     ("py:class", "datetime.date"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),

@@ -310,6 +310,26 @@ def test_export_html(tmp_path: Path) -> None:
     assert html_page(nato_rok.load()) == out.read_text(encoding="utf-8")
 
 
+def test_export_to_an_empty_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """--out "" would name the current folder: exit 2, as for any bad option."""
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["export", "--format", "csv", "--out", ""])
+    assert 2 == exited.value.code
+    assert "give a file or folder name" in capsys.readouterr().err
+
+
+def test_export_refuses_a_link_and_keeps_what_it_points_at(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A symbolic link at --out: exit 1 with one line; the linked file is untouched."""
+    secret = tmp_path / "secret"
+    secret.write_text("keep", encoding="utf-8")
+    (tmp_path / "page.html").symlink_to(secret)
+    assert 1 == cli.main(["export", "--format", "html", "--out", str(tmp_path / "page.html")])
+    assert "is a symbolic link" in capsys.readouterr().err
+    assert "keep" == secret.read_text(encoding="utf-8")
+
+
 def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     """When the reader goes away (`| head`), exit 1 without a traceback."""
     redirected: list[int] = []

@@ -21,6 +21,8 @@ from nato_rok.exceptions import DatasetError, Problem
         (exceptions.SpanError, ValueError),
         (exceptions.UnknownVersionError, LookupError),
         (exceptions.RecordNotFoundError, LookupError),
+        (exceptions.ExportTargetError, ValueError),
+        (exceptions.MissingExtraError, ImportError),
     ],
 )
 def test_every_error_is_a_dataset_error_and_a_builtin(error: type, builtin: type) -> None:

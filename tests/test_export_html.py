@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 import nato_rok
@@ -77,3 +78,65 @@ def test_highlights_render_visibly_on_desktop_and_phone(
     assert side_by_side == report["side_by_side"]
     assert width == report["width"]
     assert not report["overflow"]
+
+
+def _many_spans(count: int) -> nato_rok.Dataset:
+    """Return the newest release with *count* more areas, each spanning two appended words.
+
+    Neighbouring spans overlap by one word, so every run of text is covered
+    by one or two spans, whatever *count* is.
+    """
+    dataset = nato_rok.load()
+    base = dataset.source.text + "\n"
+    words = [f"w{i:05d} " for i in range(count + 1)]
+    starts = [len(base) + sum(len(w) for w in words[:i]) for i in range(count + 2)]
+    text = base + "".join(words)
+    areas = tuple(
+        nato_rok.CooperationArea(
+            id=f"area-{i}",
+            name=words[i].strip(),
+            kind=nato_rok.CooperationKind.PROPOSED,
+            spans=(nato_rok.Span(start=starts[i], end=starts[i + 2] - 1),),
+        )
+        for i in range(count)
+    )
+    return attrs.evolve(
+        dataset,
+        source=attrs.evolve(dataset.source, text=text),
+        cooperation_areas=(*dataset.cooperation_areas, *areas),
+    )
+
+
+def _lines_run(dataset: nato_rok.Dataset) -> int:
+    """Count the lines of nato_rok.export.html that building the page executes."""
+    import sys
+    from types import FrameType
+    from typing import Any
+
+    from nato_rok.export import html as module
+
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if frame.f_code.co_filename != module.__file__:
+            return None
+        if event == "line":
+            count += 1
+        return trace
+
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        html_page(dataset)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def test_the_page_grows_linearly_with_the_spans() -> None:
+    """Four times the spans cost about four times the work (the old page cost sixteen)."""
+    small, large = _lines_run(_many_spans(500)), _lines_run(_many_spans(2000))
+    assert large / small < 4.5, (small, large)
+    page = html_page(_many_spans(2000))
+    assert 2000 <= page.count('id="rec-area-')

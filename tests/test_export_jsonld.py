@@ -9,7 +9,7 @@ import pytest
 from pyld import jsonld as ld
 
 import nato_rok
-from nato_rok.export.jsonld import jsonld
+from nato_rok.export.jsonld import CONTEXT, jsonld
 
 SDO = "https://schema.org/"
 
@@ -77,3 +77,11 @@ def test_the_export_is_deterministic_and_plain_json() -> None:
         n for n in jsonld(nato_rok.load("1.0.0"))["@graph"] if n["@id"].endswith("visit-seoul-2013")
     ]
     assert "startDate" not in visit[0]
+
+
+def test_no_result_shares_module_state() -> None:
+    """Changing one export's @context changes neither CONTEXT nor the next export."""
+    first = jsonld(nato_rok.load())
+    first["@context"]["@vocab"] = "http://evil.example/"
+    assert "https://schema.org/" == CONTEXT["@vocab"]
+    assert "https://schema.org/" == jsonld(nato_rok.load())["@context"]["@vocab"]

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import nato_rok
+from nato_rok.exceptions import MissingExtraError
 from nato_rok.export import tables
 
 
@@ -37,7 +38,8 @@ def test_dtypes_are_proper() -> None:
 
 
 def test_without_pandas_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A missing pandas is an ImportError naming the extra."""
+    """A missing pandas is a MissingExtraError (still an ImportError) naming the extra."""
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(ImportError, match=r"pip install 'nato-rok\[pandas\]'"):
+    with pytest.raises(MissingExtraError, match=r"pip install 'nato-rok\[pandas\]'") as caught:
         nato_rok.load().to_pandas()
+    assert isinstance(caught.value, ImportError)

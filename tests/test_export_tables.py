@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from pathlib import Path
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 import nato_rok
 from nato_rok import Dataset, Span, strategies
 from nato_rok.export import datapackage, tables
+from nato_rok.export._meanings import meaning, meanings
 
 
 def _rows(dataset: Dataset, name: str) -> list[dict[str, str]]:
@@ -103,3 +105,112 @@ def test_exports_are_deterministic_and_valid_for_any_dataset(dataset: Dataset) -
         assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
         report = frictionless.validate(str(Path(first) / "datapackage.json"))
         assert [] == [error.message for task in report.tasks for error in task.errors]
+
+
+def test_every_declared_key_names_a_column_of_its_table() -> None:
+    """Primary and foreign keys name declared columns; foreign keys point at primary keys."""
+    declared = {d.name: d for d in tables.TABLES}
+    for declaration in tables.TABLES:
+        columns = [column.name for column in declaration.columns]
+        assert len(set(columns)) == len(columns), declaration.name
+        assert set(declaration.primary_key) <= set(columns), declaration.name
+        for own, target, theirs in declaration.foreign_keys:
+            assert set(own) <= set(columns), declaration.name
+            assert theirs == declared[target].primary_key, declaration.name
+
+
+def test_columns_read_their_meaning_from_the_model() -> None:
+    """A column that holds a record's field is described in the docstring's own words."""
+    columns = {(d.name, c.name): c for d in tables.TABLES for c in d.columns}
+    assert "Stable slug of the standard name." == columns["participants", "id"].description
+    assert "Id of the Participant who said it." == columns["quotes", "speaker_id"].description
+    assert "The code, such as IGOWSTNAT, KOR or GOV." == columns["actor_codes", "code"].description
+    assert all(column.description.strip() for column in columns.values())
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        nato_rok.Source,
+        nato_rok.Organization,
+        nato_rok.Participant,
+        nato_rok.Visit,
+        nato_rok.Meeting,
+        nato_rok.Quote,
+        nato_rok.CooperationArea,
+        nato_rok.Position,
+        nato_rok.Reference,
+        nato_rok.Event,
+        nato_rok.CameoCoding,
+        nato_rok.PloverCoding,
+        nato_rok.ExternalName,
+        nato_rok.ActorCode,
+        nato_rok.DateRange,
+        nato_rok.Span,
+    ],
+)
+def test_every_field_of_the_model_has_a_meaning(cls: type) -> None:
+    """The docstrings the columns reuse describe every field, in plain text."""
+    found = meanings(cls)
+    assert sorted(f.name for f in attrs.fields(cls)) == sorted(found)
+    assert not any("``" in text or ":class:" in text for text in found.values())
+
+
+def test_without_docstrings_a_column_is_described_by_its_name() -> None:
+    """Under python -OO the descriptions fall back to the field name in words."""
+
+    class Bare:
+        pass
+
+    assert "affiliation id" == meaning(Bare, "affiliation_id")
+
+
+def test_tables_hold_tuples_and_plain_values() -> None:
+    """Rows and array cells are tuples; enums are their values; nothing is a list."""
+    for table in tables.tables(nato_rok.load()):
+        assert isinstance(table.rows, tuple)
+        for row in table.rows:
+            assert isinstance(row, tuple)
+            assert len(table.fields) == len(row)
+            for field, cell in zip(table.fields, row, strict=True):
+                if cell is None:
+                    continue
+                if field.type == "array":
+                    assert isinstance(cell, tuple)
+                    assert all(isinstance(item, str) for item in cell)
+                else:
+                    assert isinstance(cell, (str, int, float, datetime.date))
+
+
+def test_a_column_type_must_be_a_table_schema_type() -> None:
+    """A misspelt type is refused when the table is declared, not when it is exported."""
+    with pytest.raises(ValueError, match="type"):
+        tables.Column(name="x", type="text", description="x", read=str)
+
+
+def test_meanings_stop_at_the_next_section_and_skip_stray_lines() -> None:
+    """Only the entries of the Attributes section count, continuation lines joined."""
+
+    class Documented:
+        """A record.
+
+        Attributes:
+          (a stray line before the first entry)
+            name: The name, as :class:`~nato_rok.Participant` has
+                it, with ``code``.
+            other (int): Another.
+
+        Raises:
+            nothing: Not an attribute.
+        """
+
+    assert {"name": "The name, as Participant has it, with code.", "other": "Another."} == dict(
+        meanings(Documented)
+    )
+
+
+def test_write_csv_writes_the_tables_without_a_descriptor(tmp_path: Path) -> None:
+    """The csv export is the package without datapackage.json, in table order."""
+    written = datapackage.write_csv(nato_rok.load(), tmp_path / "csv")
+    assert [f"{t.name}.csv" for t in tables.TABLES] == [path.name for path in written]
+    assert sorted(written) == sorted((tmp_path / "csv").iterdir())

@@ -117,34 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     show_parser.add_argument("id", help="the record's id")
     show_parser.add_argument("--format", choices=("text", "json"), default="text")
     show_parser.add_argument("--release", metavar="V", default=None, help="dataset release")
-    export_parser = commands.add_parser(
-        "export",
-        help="export a release to another format",
-        description="Write a release in another format. Formats: csv (one CSV per table "
-        "into the folder --out), datapackage (the same CSVs and a Frictionless Data Package "
-        "v2 datapackage.json), html (the article with every span highlighted and linked to "
-        "its record; one self-contained page), jsonld (JSON-LD, schema.org vocabulary; a "
-        "file, or standard output), jsonschema (the JSON Schema, draft 2020-12, of the release's "
-        "document schema; a file, or standard output).",
-        epilog="examples:\n  nato-rok export --format datapackage --out nato-rok-tables\n"
-        "  nato-rok export --format jsonschema --out nato-rok.schema.json\n"
-        "  nato-rok export --format jsonschema --version 1.0.0\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    export_parser.add_argument(
-        "--format", choices=("csv", "datapackage", "html", "jsonld", "jsonschema"), required=True
-    )
-    export_parser.add_argument(
-        "--out", metavar="PATH", default="-", help="file to write (default: standard output)"
-    )
-    export_parser.add_argument(
-        "--version",
-        "--release",
-        dest="release",
-        metavar="V",
-        default=None,
-        help="dataset release (default: newest)",
-    )
+    _export_parser(commands)
     cite_parser = commands.add_parser(
         "cite",
         help="print how to cite the dataset and its source",
@@ -210,35 +183,104 @@ def _show(args: argparse.Namespace) -> str:
     return _views.show_text(view)
 
 
-def _single_file(fmt: str, dataset: Dataset) -> str:
-    if fmt == "html":
-        from nato_rok.export.html import html_page
+def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    import textwrap
 
-        return html_page(dataset)
-    if fmt == "jsonld":
-        from nato_rok.export.jsonld import jsonld
+    from nato_rok.export.formats import FORMATS
 
-        return _json.dump(jsonld(dataset))
-    from nato_rok.export import jsonschema
+    listing = "".join(
+        textwrap.fill(
+            f.summary + (f" (extra: pip install 'nato-rok[{f.extra}]')" if f.extra else ""),
+            width=78,
+            initial_indent=f"  {f.name:<14} ",
+            subsequent_indent=" " * 17,
+        )
+        + "\n"
+        for f in FORMATS
+    )
+    description = (
+        "Write a release, or a validated copy of your own (--from), in another format. A file "
+        "format writes the file --out (or standard output, for text); a folder format writes "
+        "into the folder --out.\n\nEvery file is written atomically: a failure leaves the old "
+        "one as it was and no partial file. A file export replaces only the file --out. A "
+        "folder export replaces only its own files in the folder (<table>.csv, "
+        "datapackage.json, croissant.json, <table>.parquet) and leaves any other file alone. A "
+        "symbolic link at --out, or at one of the export's names, is refused."
+    )
+    export_parser = commands.add_parser(
+        "export",
+        help="export a release to another format",
+        description="\n\n".join(textwrap.fill(part, 78) for part in description.split("\n\n")),
+        epilog=f"formats:\n{listing}\n"
+        "examples:\n  nato-rok export --format datapackage --out nato-rok-tables\n"
+        "  nato-rok export --format csv --excel-safe --out tables-for-excel\n"
+        "  nato-rok export --format jsonschema --out nato-rok.schema.json\n"
+        "  nato-rok export --format html --from my-copy.json --out my-copy.html\n"
+        "  nato-rok export --format jsonschema --version 1.0.0\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export_parser.add_argument(
+        "--format", choices=tuple(f.name for f in FORMATS), required=True, help="see below"
+    )
+    export_parser.add_argument(
+        "--out",
+        metavar="PATH",
+        default="-",
+        type=_out_path,
+        help="file or folder to write (default: standard output, for a text file format)",
+    )
+    source = export_parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--version",
+        "--release",
+        dest="release",
+        metavar="V",
+        default=None,
+        help="dataset release (default: newest)",
+    )
+    source.add_argument(
+        "--from",
+        dest="from_file",
+        metavar="FILE",
+        default=None,
+        help="export this dataset document instead of a release, once it validates",
+    )
+    export_parser.add_argument(
+        "--excel-safe",
+        action="store_true",
+        help=f"{', '.join(f.name for f in FORMATS if 'excel_safe' in f.options)}: prefix "
+        "text cells starting with =, +, -, @, tab or CR with ' so spreadsheets do not run them "
+        "as formulas",
+    )
 
-    return _json.dump(jsonschema.schema(dataset.schema_version))
+
+def _export_source(args: argparse.Namespace) -> Dataset:
+    if args.from_file is None:
+        return load(args.release)
+    try:
+        data = Path(args.from_file).read_bytes()
+    except OSError as exc:
+        raise DatasetError(f"cannot read {args.from_file}: {exc.strerror or exc}") from exc
+    return loads(data)
 
 
 def _export(args: argparse.Namespace) -> str:
-    dataset = load(args.release)
-    if args.format in ("html", "jsonld", "jsonschema"):
-        text = _single_file(args.format, dataset)
-        if args.out == "-":
-            return text
-        _write(lambda: Path(args.out).write_text(text, encoding="utf-8"), args.out)
-    else:
-        from nato_rok.export import datapackage
+    from nato_rok.export.formats import ExportOptions, get
 
-        if args.out == "-":
-            raise DatasetError(f"--format {args.format} writes a folder: give it with --out DIR")
-        out = Path(args.out)
-        write = datapackage.write if args.format == "datapackage" else datapackage.write_csv
-        _write(lambda: write(dataset, out), args.out)
+    fmt = get(args.format)
+    if args.excel_safe and "excel_safe" not in fmt.options:
+        raise DatasetError(f"--excel-safe applies to CSV cells, not to --format {fmt.name}")
+    fmt.require()
+    dataset = _export_source(args)
+    options = ExportOptions(excel_safe=args.excel_safe)
+    if args.out == "-":
+        if fmt.writes == "folder":
+            raise DatasetError(f"--format {fmt.name} writes a folder: give it with --out DIR")
+        content = None if fmt.dump is None else fmt.content(dataset, options)
+        if not isinstance(content, str):
+            raise DatasetError(f"--format {fmt.name} writes binary data: give a file with --out")
+        return content
+    _write(lambda: fmt.write(dataset, Path(args.out), options), args.out)
     sys.stderr.write(f"nato-rok: wrote {args.out}\n")
     return ""
 
@@ -247,7 +289,14 @@ def _write(action: Callable[[], object], where: str) -> None:
     try:
         action()
     except OSError as exc:
-        raise DatasetError(f"cannot write {where}: {exc.strerror}") from exc
+        raise DatasetError(f"cannot write {where}: {exc.strerror or exc}") from exc
+
+
+def _out_path(text: str) -> str:
+    """Refuse an empty ``--out`` (it would name the current folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("give a file or folder name, or - for standard output")
+    return text
 
 
 def _dataset(spec: str) -> Dataset:

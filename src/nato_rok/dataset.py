@@ -227,11 +227,39 @@ class Dataset:
         Needs the ``pandas`` extra; see :func:`nato_rok.export.pandas.frames`.
 
         Raises:
-            ImportError: pandas is not installed.
+            MissingExtraError: pandas is not installed (also an ImportError).
 
         .. versionadded:: 1.1.0
         """
         from nato_rok.export.pandas import frames
+
+        return frames(self)
+
+    def to_arrow(self) -> dict[str, Any]:
+        """Return the dataset's tables as ``pyarrow.Table`` objects, by table name.
+
+        Needs the ``arrow`` extra; see :func:`nato_rok.export.arrow.to_arrow`.
+
+        Raises:
+            MissingExtraError: pyarrow is not installed (also an ImportError).
+
+        .. versionadded:: 1.2.0
+        """
+        from nato_rok.export.arrow import to_arrow
+
+        return to_arrow(self)
+
+    def to_polars(self) -> dict[str, Any]:
+        """Return the dataset's tables as polars DataFrames, by table name.
+
+        Needs the ``polars`` extra; see :func:`nato_rok.export.polars.frames`.
+
+        Raises:
+            MissingExtraError: polars is not installed (also an ImportError).
+
+        .. versionadded:: 1.2.0
+        """
+        from nato_rok.export.polars import frames
 
         return frames(self)
 

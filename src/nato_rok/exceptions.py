@@ -16,9 +16,11 @@ __all__ = [
     "ChecksumMismatchError",
     "DatasetError",
     "DocumentTooLargeError",
+    "ExportTargetError",
     "IntegrityError",
     "InvalidDocumentError",
     "MalformedJSONError",
+    "MissingExtraError",
     "Problem",
     "RecordNotFoundError",
     "SchemaError",
@@ -117,3 +119,24 @@ class RecordNotFoundError(DatasetError, LookupError):
 
 class SpanError(DatasetError, ValueError):
     """A span does not lie inside the source text."""
+
+
+class ExportTargetError(DatasetError, ValueError):
+    """An export will not write where it was asked to.
+
+    The target is a symbolic link, a folder where a file goes (or the
+    reverse), or a name the export would replace is taken by something that
+    is not a regular file. Nothing was written.
+
+    .. versionadded:: 1.2.0
+    """
+
+
+class MissingExtraError(DatasetError, ImportError):
+    """An export needs an optional dependency that is not installed.
+
+    The message names the extra to install, such as
+    ``pip install 'nato-rok[arrow]'``.
+
+    .. versionadded:: 1.2.0
+    """

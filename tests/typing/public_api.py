@@ -31,3 +31,19 @@ assert_type(ds.excerpt(ds.quotes[0].span), str)
 assert_type(ds.cooperation_areas[0].kind, nato_rok.CooperationKind)
 assert_type(ds.record("nato"), nato_rok.Record)
 assert_type(exceptions.DatasetError("x").problems, tuple[exceptions.Problem, ...])
+
+# Exports: the registry, its protocol, the declared tables (1.2.0).
+from pathlib import Path  # noqa: E402  # kept beside the lines that use it
+
+from nato_rok.export import formats, tables  # noqa: E402
+
+csv_format = formats.get("csv")
+assert_type(csv_format, formats.Format)
+assert_type(formats.FORMATS, tuple[formats.Format, ...])
+assert_type(
+    csv_format.write(ds, Path("out"), formats.ExportOptions(excel_safe=True)), tuple[Path, ...]
+)
+assert_type(csv_format.writes, str)
+assert_type(csv_format.extra, str | None)
+assert_type(tables.TABLES[0].table(ds), tables.Table)
+assert_type(tables.TABLES[0].columns[0].field, tables.Field)

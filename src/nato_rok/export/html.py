@@ -19,9 +19,11 @@ from typing import Any
 
 from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
+from nato_rok.export._format import Format, dump_text
+from nato_rok.export._safe import web_url
 from nato_rok.model import Span
 
-__all__ = ["COLOURS", "html_page"]
+__all__ = ["COLOURS", "FORMAT", "html_page"]
 
 #: Highlight colour of each record type (light enough to read black text on).
 COLOURS = {
@@ -69,15 +71,31 @@ def _label(record: Any) -> str:
 
 
 def _article(dataset: Dataset, covered: list[tuple[Span, Record]]) -> str:
+    """Return the article's text with every covered run linked to its most specific record.
+
+    One sweep over the span boundaries: each run between two boundaries is
+    covered by the spans open there, so the work grows with the number of
+    spans times how deeply they overlap, not with spans times runs.
+    """
     text = dataset.source.text
-    bounds = sorted({0, len(text), *(s.start for s, _ in covered), *(s.end for s, _ in covered)})
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for index, (span, _) in enumerate(covered):
+        opening.setdefault(span.start, []).append(index)
+        closing.setdefault(span.end, []).append(index)
+    bounds = sorted({0, len(text), *opening, *closing})
+    open_now: dict[int, tuple[Span, Record]] = {}
     parts = []
     for start, end in itertools.pairwise(bounds):
+        for index in closing.get(start, ()):
+            del open_now[index]
+        for index in opening.get(start, ()):
+            open_now[index] = covered[index]
         piece = html.escape(text[start:end])
-        over = [(s, r) for s, r in covered if s.start <= start and end <= s.end]
-        if not over:
+        if not open_now:
             parts.append(piece)
             continue
+        over = open_now.values()
         _, record = min(over, key=lambda pair: (len(pair[0]), pair[1].id))
         kind = type(record).__name__
         names = "; ".join(sorted({f"{type(r).__name__} {r.id}" for _, r in over}))
@@ -102,6 +120,12 @@ def _record(dataset: Dataset, record: Record) -> str:
     )
 
 
+def _link(url: str) -> str:
+    """Return *url* as a link if it is a web URL, else as plain text (never an ``href``)."""
+    shown = html.escape(url)
+    return f'<a href="{shown}">{shown}</a>' if web_url(url) else shown
+
+
 def html_page(dataset: Dataset) -> str:
     """Return the annotated article as one self-contained HTML page.
 
@@ -120,7 +144,7 @@ def html_page(dataset: Dataset) -> str:
         f"<style>{_STYLE}</style></head><body>"
         f"<header><h1>{html.escape(source.title)}</h1>"
         f"<p>{html.escape(source.publisher)}, {source.published.isoformat()}, "
-        f'<a href="{html.escape(source.url)}">{html.escape(source.url)}</a>. '
+        f"{_link(source.url)}. "
         f"nato-rok dataset release {dataset.version}: every highlight is a span of a record; "
         "follow it to the record, and from the record back to its spans.</p>"
         f'<p class="legend">{legend}</p></header>'
@@ -128,3 +152,13 @@ def html_page(dataset: Dataset) -> str:
         f'<div class="records">{"".join(_record(dataset, r) for r in records)}</div>'
         "</main></body></html>\n"
     )
+
+
+#: ``nato-rok export --format html``.
+FORMAT = Format(
+    name="html",
+    summary="the article with every span highlighted and linked to its record; one "
+    "self-contained page",
+    writes="file",
+    dump=dump_text(html_page),
+)

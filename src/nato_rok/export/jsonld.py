@@ -5,7 +5,8 @@ names, job title, affiliation); NATO and other bodies ``Organization``, states
 ``Country``; the visit an ``Event`` whose meetings are its ``subEvent``; each
 quotation a ``Quotation`` with its ``creator`` and ``isPartOf`` the article.
 The context is inline (``@vocab`` schema.org), so expanding the document
-fetches nothing. Node ids are ``urn:nato-rok:<id>``.
+fetches nothing. Node ids are ``urn:nato-rok:<id>``. The article's ``url`` is
+written only if it is an ``http``/``https`` URL.
 
 What schema.org cannot carry is left out: spans (except as each quotation's
 character offsets in ``nr:start``/``nr:end``), event codings, and the
@@ -19,9 +20,11 @@ from __future__ import annotations
 from typing import Any
 
 from nato_rok.dataset import Dataset
+from nato_rok.export._format import Format, dump_json
+from nato_rok.export._safe import web_url
 from nato_rok.model import Meeting, OrganizationKind, Participant
 
-__all__ = ["CONTEXT", "jsonld"]
+__all__ = ["CONTEXT", "FORMAT", "jsonld"]
 
 #: The inline context, with schema.org terms and ``nr:`` for nato-rok's own.
 CONTEXT = {
@@ -63,13 +66,14 @@ def jsonld(dataset: Dataset) -> dict[str, Any]:
     .. versionadded:: 1.1.0
     """
     source, visit = dataset.source, dataset.visit
+    url = web_url(source.url)
     article = {
         **_ref(source.id),
         "@type": "NewsArticle",
         "headline": source.title,
         "publisher": {"@type": "Organization", "name": source.publisher},
         "datePublished": source.published.isoformat(),
-        "url": source.url,
+        **({"url": url} if url is not None else {}),
         "inLanguage": source.language,
         "text": source.text,
     }
@@ -118,7 +122,7 @@ def jsonld(dataset: Dataset) -> dict[str, Any]:
         for p in dataset.positions
     ]
     return {
-        "@context": CONTEXT,
+        "@context": dict(CONTEXT),  # a copy: changing one result changes nothing else
         "@graph": [
             article,
             *organizations,
@@ -129,3 +133,12 @@ def jsonld(dataset: Dataset) -> dict[str, Any]:
             *topics,
         ],
     }
+
+
+#: ``nato-rok export --format jsonld``.
+FORMAT = Format(
+    name="jsonld",
+    summary="JSON-LD with the schema.org vocabulary, context inline; a file",
+    writes="file",
+    dump=dump_json(jsonld),
+)

@@ -23,8 +23,9 @@ import attrs
 
 from nato_rok import _schemas, _validators
 from nato_rok.dataset import Dataset
+from nato_rok.export._format import Format, dump_json
 
-__all__ = ["schema"]
+__all__ = ["FORMAT", "schema"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -143,3 +144,12 @@ def schema(schema_version: int = _schemas.LATEST) -> dict[str, Any]:
         **document,
         "$defs": dict(sorted(builder.defs.items())),
     }
+
+
+#: ``nato-rok export --format jsonschema``: the schema of the dataset's schema version.
+FORMAT = Format(
+    name="jsonschema",
+    summary="the JSON Schema (draft 2020-12) of the dataset's document schema; a file",
+    writes="file",
+    dump=dump_json(lambda dataset: schema(dataset.schema_version)),
+)

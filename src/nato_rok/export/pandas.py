@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from nato_rok.dataset import Dataset
+from nato_rok.exceptions import MissingExtraError
 from nato_rok.export.tables import tables
 
 __all__ = ["frames"]
@@ -34,7 +35,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError:
-        raise ImportError(
+        raise MissingExtraError(
             "nato_rok.export.pandas needs pandas: pip install 'nato-rok[pandas]'"
         ) from None
     return pandas
@@ -44,15 +45,18 @@ def frames(dataset: Dataset) -> dict[str, Any]:
     """Return one DataFrame per table of :func:`nato_rok.export.tables.tables`.
 
     Raises:
-        ImportError: pandas is not installed (install the ``pandas`` extra).
+        MissingExtraError: pandas is not installed (install the ``pandas``
+            extra); also an :class:`ImportError`, as before.
 
     .. versionadded:: 1.1.0
+    .. versionchanged:: 1.2.0 The error is a ``MissingExtraError``.
     """
     pd = _pandas()
     result = {}
     for table in tables(dataset):
         columns = [field.name for field in table.fields]
-        frame = pd.DataFrame([list(row) for row in table.rows], columns=columns, dtype=object)
+        rows = [[list(v) if isinstance(v, tuple) else v for v in row] for row in table.rows]
+        frame = pd.DataFrame(rows, columns=columns, dtype=object)
         for field in table.fields:
             if field.type == "date":
                 frame[field.name] = pd.to_datetime(frame[field.name])

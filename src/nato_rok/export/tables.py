@@ -1,10 +1,16 @@
 """The dataset as tables: one per record type, link tables, and every span.
 
+The tables are declared once, in :data:`TABLES`: per table, the records its
+rows come from, and per column its name, type, description (the model's own
+docstring wording, as in the data dictionary) and how to read it from a
+record. CSV, the Data Package, pandas and every other tabular export are
+built from these declarations.
+
 Every list-valued field becomes either a link table (meeting participants,
-quotation topics, event actors) or a JSON array cell (aliases, alternatives,
+quotation topics, event actors) or an array cell (aliases, alternatives,
 contexts), and every span of every record is a row of the ``spans`` table
 with the excerpt it points at, so nothing of the dataset is lost. Nulls are
-empty cells.
+``None`` (empty cells in CSV).
 
     >>> import nato_rok
     >>> from nato_rok.export import tables
@@ -16,161 +22,195 @@ empty cells.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import operator
+from collections.abc import Callable, Iterator
 from typing import Any
-
-import attrs
 
 from nato_rok._walk import record_spans
 from nato_rok.dataset import Dataset
+from nato_rok.events import CameoCoding, Event, PloverCoding
+from nato_rok.export import _columns
+from nato_rok.export._columns import Column, Field, Table, TableDeclaration
+from nato_rok.export._meanings import meaning
+from nato_rok.external import ActorCode, DateRange, ExternalName, Reference
+from nato_rok.model import (
+    CooperationArea,
+    Meeting,
+    Organization,
+    Participant,
+    Position,
+    Quote,
+    Source,
+    Span,
+    Visit,
+)
 
-__all__ = ["Field", "Table", "tables"]
+__all__ = ["TABLES", "Column", "Field", "ForeignKey", "Table", "TableDeclaration", "tables"]
 
-
-@attrs.frozen(kw_only=True)
-class Field:
-    """A column: its name, Table Schema type, and meaning.
-
-    Attributes:
-        name: Column name.
-        type: Table Schema type: string, integer, number, boolean, date, array.
-        description: What the column holds.
-    """
-
-    name: str
-    type: str
-    description: str
-
-
-@attrs.frozen(kw_only=True)
-class Table:
-    """One table of the export.
-
-    Attributes:
-        name: Table (and resource) name; the CSV file is ``<name>.csv``.
-        description: What a row is.
-        fields: The columns, in order.
-        primary_key: The columns that identify a row.
-        foreign_keys: (columns, table, its columns) links to other tables.
-        rows: The rows, each a tuple of Python values in column order.
-    """
-
-    name: str
-    description: str
-    fields: tuple[Field, ...]
-    primary_key: tuple[str, ...]
-    foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]
-    rows: tuple[tuple[Any, ...], ...]
+#: A link to another table, as (its columns, the table it refers to, that table's columns).
+ForeignKey = _columns.ForeignKey
 
 
-def _f(name: str, type_: str = "string", description: str = "") -> Field:
-    return Field(name=name, type=type_, description=description or name.replace("_", " "))
+def _of(
+    cls: type,
+    field: str,
+    type_: str = "string",
+    *,
+    name: str | None = None,
+    read: Callable[[Any], Any] | None = None,
+) -> Column:
+    """Declare a column that holds *field* of *cls*, described as its docstring says."""
+    return Column(
+        name=name or field,
+        type=type_,
+        description=meaning(cls, field),
+        read=read or operator.attrgetter(field),
+    )
 
 
-def _fk(column: str, table: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+def _col(name: str, description: str, read: Callable[[Any], Any], type_: str = "string") -> Column:
+    return Column(name=name, type=type_, description=description, read=read)
+
+
+def _fk(column: str, table: str) -> ForeignKey:
     return ((column,), table, ("id",))
 
 
-def _spans(dataset: Dataset) -> Iterator[tuple[Any, ...]]:
+_first, _second, _third = (operator.itemgetter(index) for index in range(3))
+
+
+def _first_id(item: tuple[Any, ...]) -> Any:
+    return item[0].id
+
+
+def _spans(dataset: Dataset) -> Iterator[tuple[str, str, int, Span, str]]:
     for record in (dataset.source, *dataset.records()):
         for field, index, span in record_spans(record):
-            excerpt = dataset.excerpt(span)
-            yield (record.id, field, index or 0, span.start, span.end, excerpt)
+            yield record.id, field, index or 0, span, dataset.excerpt(span)
 
 
-def tables(dataset: Dataset) -> tuple[Table, ...]:  # one local per table
-    """Return the dataset as tables, in dependency order (referenced tables first).
+def _actor_codes(dataset: Dataset) -> Iterator[tuple[str, ActorCode]]:
+    records: tuple[Organization | Participant, ...] = (
+        *dataset.organizations,
+        *dataset.participants,
+    )
+    for record in records:
+        for actor_code in record.codes:
+            yield record.id, actor_code
 
-    .. versionadded:: 1.1.0
-    """
-    d, visit = dataset, dataset.visit
-    dates = visit.dates
-    source = Table(
+
+def _of_second(cls: type, field: str) -> Column:
+    """Declare a column holding *field* of the second item of (owner, value) records."""
+    return _of(cls, field, read=lambda item: getattr(item[1], field))
+
+
+def _event_actors(dataset: Dataset) -> Iterator[tuple[Event, str, str]]:
+    for event in dataset.events:
+        for role, ids in (("actor", event.actor_ids), ("recipient", event.recipient_ids)):
+            for record_id in ids:
+                yield event, role, record_id
+
+
+def _dates(read: Callable[[DateRange], Any]) -> Callable[[Visit], Any]:
+    return lambda visit: None if visit.dates is None else read(visit.dates)
+
+
+def _cameo(field: str) -> Callable[[Event], Any]:
+    return lambda event: None if event.cameo is None else getattr(event.cameo, field)
+
+
+def _plover(field: str) -> Callable[[Event], Any]:
+    return lambda event: None if event.plover is None else getattr(event.plover, field)
+
+
+_RECORD_ID = "Id of the organization or participant."
+
+#: Every table, in dependency order (referenced tables first).
+TABLES: tuple[TableDeclaration, ...] = (
+    TableDeclaration(
         name="source",
         description="The article every span points into (one row).",
-        fields=(
-            _f("id"),
-            _f("title"),
-            _f("publisher"),
-            _f("published", "date"),
-            _f("url"),
-            _f("language"),
-            _f("text", description="full text; spans index its code points"),
+        records=lambda d: (d.source,),
+        columns=(
+            _of(Source, "id"),
+            _of(Source, "title"),
+            _of(Source, "publisher"),
+            _of(Source, "published", "date"),
+            _of(Source, "url"),
+            _of(Source, "language"),
+            _of(Source, "text"),
         ),
         primary_key=("id",),
-        foreign_keys=(),
-        rows=(
-            (
-                d.source.id,
-                d.source.title,
-                d.source.publisher,
-                d.source.published,
-                d.source.url,
-                d.source.language,
-                d.source.text,
-            ),
-        ),
-    )
-    organizations = Table(
+    ),
+    TableDeclaration(
         name="organizations",
         description="States, alliances and bodies the article names.",
-        fields=(_f("id"), _f("name"), _f("aliases", "array"), _f("kind")),
+        records=operator.attrgetter("organizations"),
+        columns=(
+            _of(Organization, "id"),
+            _of(Organization, "name"),
+            _of(Organization, "aliases", "array"),
+            _of(Organization, "kind"),
+        ),
         primary_key=("id",),
-        foreign_keys=(),
-        rows=tuple((o.id, o.name, list(o.aliases), o.kind.value) for o in d.organizations),
-    )
-    participants = Table(
+    ),
+    TableDeclaration(
         name="participants",
         description="People the article names.",
-        fields=(
-            _f("id"),
-            _f("name", description="standard spelling"),
-            _f("aliases", "array", "other spellings, the article's own included"),
-            _f("role"),
-            _f("affiliation_id"),
+        records=operator.attrgetter("participants"),
+        columns=(
+            _of(Participant, "id"),
+            _of(Participant, "name"),
+            _of(Participant, "aliases", "array"),
+            _of(Participant, "role"),
+            _of(Participant, "affiliation_id"),
         ),
         primary_key=("id",),
         foreign_keys=(_fk("affiliation_id", "organizations"),),
-        rows=tuple(
-            (p.id, p.name, list(p.aliases), p.role, p.affiliation_id) for p in d.participants
-        ),
-    )
-    references = Table(
+    ),
+    TableDeclaration(
         name="references",
         description="Works outside the article that external facts cite.",
-        fields=(
-            _f("id"),
-            _f("kind"),
-            _f("title"),
-            _f("publisher"),
-            _f("url"),
-            _f("excerpt"),
-            _f("note"),
+        records=operator.attrgetter("references"),
+        columns=tuple(
+            _of(Reference, field)
+            for field in ("id", "kind", "title", "publisher", "url", "excerpt", "note")
         ),
         primary_key=("id",),
-        foreign_keys=(),
-        rows=tuple(
-            (r.id, r.kind.value, r.title, r.publisher, r.url, r.excerpt, r.note)
-            for r in d.references
-        ),
-    )
-    visit_table = Table(
+    ),
+    TableDeclaration(
         name="visit",
         description="The visit (one row).",
-        fields=(
-            _f("id"),
-            _f("visitor_id"),
-            _f("visitor_organization_id"),
-            _f("host_id"),
-            _f("place"),
-            _f("reported_date", "date", "the date the article reports"),
-            _f("duration_days", "integer"),
-            _f("long_planned", "boolean"),
-            _f("first_ever", "boolean"),
-            _f("purpose"),
-            _f("start_date", "date", "external"),
-            _f("end_date", "date", "external"),
-            _f("dates_reference_id"),
+        records=lambda d: (d.visit,),
+        columns=(
+            *(
+                _of(Visit, field)
+                for field in ("id", "visitor_id", "visitor_organization_id", "host_id", "place")
+            ),
+            _of(Visit, "reported_date", "date"),
+            _of(Visit, "duration_days", "integer"),
+            _of(Visit, "long_planned", "boolean"),
+            _of(Visit, "first_ever", "boolean"),
+            _of(Visit, "purpose"),
+            _col(
+                "start_date",
+                "The visit's first day, from outside the article (dates.start); "
+                "empty where no reference gives it.",
+                _dates(operator.attrgetter("start")),
+                "date",
+            ),
+            _col(
+                "end_date",
+                "The visit's last day, from outside the article (dates.end); "
+                "empty where no reference gives it.",
+                _dates(operator.attrgetter("end")),
+                "date",
+            ),
+            _col(
+                "dates_reference_id",
+                "Id of the reference that gives start_date and end_date.",
+                _dates(operator.attrgetter("reference_id")),
+            ),
         ),
         primary_key=("id",),
         foreign_keys=(
@@ -179,221 +219,190 @@ def tables(dataset: Dataset) -> tuple[Table, ...]:  # one local per table
             _fk("host_id", "organizations"),
             _fk("dates_reference_id", "references"),
         ),
-        rows=(
-            (
-                visit.id,
-                visit.visitor_id,
-                visit.visitor_organization_id,
-                visit.host_id,
-                visit.place,
-                visit.reported_date,
-                visit.duration_days,
-                visit.long_planned,
-                visit.first_ever,
-                visit.purpose,
-                dates and dates.start,
-                dates and dates.end,
-                dates and dates.reference_id,
-            ),
-        ),
-    )
-    meetings = Table(
+    ),
+    TableDeclaration(
         name="meetings",
         description="Talks and meetings of the visit.",
-        fields=(_f("id"), _f("visit_id"), _f("kind"), _f("attested"), _f("unnamed_participants")),
+        records=operator.attrgetter("meetings"),
+        columns=tuple(
+            _of(Meeting, field)
+            for field in ("id", "visit_id", "kind", "attested", "unnamed_participants")
+        ),
         primary_key=("id",),
         foreign_keys=(_fk("visit_id", "visit"),),
-        rows=tuple(
-            (m.id, m.visit_id, m.kind.value, m.attested.value, m.unnamed_participants)
-            for m in d.meetings
-        ),
-    )
-    meeting_participants = Table(
+    ),
+    TableDeclaration(
         name="meeting_participants",
         description="Who took part in which meeting.",
-        fields=(_f("meeting_id"), _f("participant_id")),
+        records=lambda d: ((m, p) for m in d.meetings for p in m.participant_ids),
+        columns=(
+            _col("meeting_id", "Id of the meeting.", _first_id),
+            _col("participant_id", "Id of a named participant of the meeting.", _second),
+        ),
         primary_key=("meeting_id", "participant_id"),
         foreign_keys=(_fk("meeting_id", "meetings"), _fk("participant_id", "participants")),
-        rows=tuple((m.id, p) for m in d.meetings for p in m.participant_ids),
-    )
-    quotes = Table(
+    ),
+    TableDeclaration(
         name="quotes",
         description="Every quotation, verbatim.",
-        fields=(
-            _f("id"),
-            _f("speaker_id"),
-            _f("kind"),
-            _f("text"),
-            _f("start", "integer"),
-            _f("end", "integer"),
-            _f("attribution_start", "integer"),
-            _f("attribution_end", "integer"),
+        records=operator.attrgetter("quotes"),
+        columns=(
+            _of(Quote, "id"),
+            _of(Quote, "speaker_id"),
+            _of(Quote, "kind"),
+            _of(Quote, "text"),
+            _col(
+                "start",
+                "Offset of the first quoted character in the source text.",
+                operator.attrgetter("span.start"),
+                "integer",
+            ),
+            _col(
+                "end",
+                "Offset just past the last quoted character.",
+                operator.attrgetter("span.end"),
+                "integer",
+            ),
+            _col(
+                "attribution_start",
+                "Offset of the first character of the attribution (he said).",
+                operator.attrgetter("attribution_span.start"),
+                "integer",
+            ),
+            _col(
+                "attribution_end",
+                "Offset just past the last character of the attribution.",
+                operator.attrgetter("attribution_span.end"),
+                "integer",
+            ),
         ),
         primary_key=("id",),
         foreign_keys=(_fk("speaker_id", "participants"),),
-        rows=tuple(
-            (
-                q.id,
-                q.speaker_id,
-                q.kind.value,
-                q.text,
-                q.span.start,
-                q.span.end,
-                q.attribution_span.start,
-                q.attribution_span.end,
-            )
-            for q in d.quotes
-        ),
-    )
-    areas = Table(
+    ),
+    TableDeclaration(
         name="cooperation_areas",
         description="Areas of cooperation and shared challenges.",
-        fields=(_f("id"), _f("name"), _f("kind")),
+        records=operator.attrgetter("cooperation_areas"),
+        columns=tuple(_of(CooperationArea, field) for field in ("id", "name", "kind")),
         primary_key=("id",),
-        foreign_keys=(),
-        rows=tuple((a.id, a.name, a.kind.value) for a in d.cooperation_areas),
-    )
-    positions = Table(
+    ),
+    TableDeclaration(
         name="positions",
         description="Positions taken, such as the one on North Korea.",
-        fields=(_f("id"), _f("holder_id"), _f("subject_id"), _f("stance")),
+        records=operator.attrgetter("positions"),
+        columns=tuple(
+            _of(Position, field) for field in ("id", "holder_id", "subject_id", "stance")
+        ),
         primary_key=("id",),
         foreign_keys=(_fk("subject_id", "organizations"),),
-        rows=tuple((p.id, p.holder_id, p.subject_id, p.stance.value) for p in d.positions),
-    )
-    quote_topics = Table(
+    ),
+    TableDeclaration(
         name="quote_topics",
         description="What each quotation is about (a cooperation area or position id).",
-        fields=(_f("quote_id"), _f("topic_id")),
+        records=lambda d: ((q, t) for q in d.quotes for t in q.topic_ids),
+        columns=(
+            _col("quote_id", "Id of the quotation.", _first_id),
+            _col("topic_id", "Id of a cooperation area or position it is about.", _second),
+        ),
         primary_key=("quote_id", "topic_id"),
         foreign_keys=(_fk("quote_id", "quotes"),),
-        rows=tuple((q.id, t) for q in d.quotes for t in q.topic_ids),
-    )
-    external_names = Table(
+    ),
+    TableDeclaration(
         name="external_names",
         description="Names from outside the article (external).",
-        fields=(_f("participant_id"), _f("text"), _f("kind"), _f("reference_id")),
+        records=lambda d: ((p, n) for p in d.participants for n in p.names),
+        columns=(
+            _col("participant_id", "Id of the participant so named.", _first_id),
+            *(_of_second(ExternalName, field) for field in ("text", "kind", "reference_id")),
+        ),
         primary_key=("participant_id", "text", "kind"),
         foreign_keys=(_fk("participant_id", "participants"), _fk("reference_id", "references")),
-        rows=tuple(
-            (p.id, n.text, n.kind.value, n.reference_id) for p in d.participants for n in p.names
-        ),
-    )
-    actor_codes = Table(
+    ),
+    TableDeclaration(
         name="actor_codes",
         description="Standard codes of organizations and people (external).",
-        fields=(
-            _f("record_id", description="organization or participant id"),
-            _f("scheme"),
-            _f("code"),
-            _f("reference_id"),
+        records=_actor_codes,
+        columns=(
+            _col("record_id", _RECORD_ID, _first),
+            *(_of_second(ActorCode, field) for field in ("scheme", "code", "reference_id")),
         ),
         primary_key=("record_id", "scheme", "code"),
         foreign_keys=(_fk("reference_id", "references"),),
-        rows=tuple(
-            (record_id, c.scheme.value, c.code, c.reference_id)
-            for record_id, codes in [
-                *((o.id, o.codes) for o in d.organizations),
-                *((p.id, p.codes) for p in d.participants),
-            ]
-            for c in codes
-        ),
-    )
-    events = Table(
+    ),
+    TableDeclaration(
         name="events",
         description="Events coded in CAMEO and PLOVER.",
-        fields=(
-            _f("id"),
-            _f("parent_id"),
-            _f("label"),
-            _f("date", "date"),
-            _f("end_date", "date"),
-            _f("date_basis"),
-            _f("date_reference_id"),
-            _f("historical", "boolean"),
-            _f("cameo_code"),
-            _f("cameo_name"),
-            _f("goldstein", "number"),
-            _f("cameo_alternatives", "array"),
-            _f("plover_event"),
-            _f("plover_mode"),
-            _f("plover_contexts", "array"),
-            _f("note"),
+        records=operator.attrgetter("events"),
+        columns=(
+            _of(Event, "id"),
+            _of(Event, "parent_id"),
+            _of(Event, "label"),
+            _of(Event, "date", "date"),
+            _of(Event, "end_date", "date"),
+            _of(Event, "date_basis"),
+            _of(Event, "date_reference_id"),
+            _of(Event, "historical", "boolean"),
+            _of(CameoCoding, "code", name="cameo_code", read=_cameo("code")),
+            _of(CameoCoding, "name", name="cameo_name", read=_cameo("name")),
+            _of(CameoCoding, "goldstein", "number", name="goldstein", read=_cameo("goldstein")),
+            _of(
+                CameoCoding,
+                "alternatives",
+                "array",
+                name="cameo_alternatives",
+                read=_cameo("alternatives"),
+            ),
+            _of(PloverCoding, "event", name="plover_event", read=_plover("event")),
+            _of(PloverCoding, "mode", name="plover_mode", read=_plover("mode")),
+            _of(
+                PloverCoding, "contexts", "array", name="plover_contexts", read=_plover("contexts")
+            ),
+            _of(Event, "note"),
         ),
         primary_key=("id",),
-        foreign_keys=(
-            ((("parent_id",), "events", ("id",))),
-            _fk("date_reference_id", "references"),
-        ),
-        rows=tuple(
-            (
-                e.id,
-                e.parent_id,
-                e.label,
-                e.date,
-                e.end_date,
-                e.date_basis.value,
-                e.date_reference_id,
-                e.historical,
-                e.cameo and e.cameo.code,
-                e.cameo and e.cameo.name,
-                e.cameo and e.cameo.goldstein,
-                list(e.cameo.alternatives) if e.cameo else None,
-                e.plover and e.plover.event,
-                e.plover and e.plover.mode,
-                list(e.plover.contexts) if e.plover else None,
-                e.note,
-            )
-            for e in d.events
-        ),
-    )
-    event_actors = Table(
+        foreign_keys=(_fk("parent_id", "events"), _fk("date_reference_id", "references")),
+    ),
+    TableDeclaration(
         name="event_actors",
         description="Actors and recipients of each event.",
-        fields=(
-            _f("event_id"),
-            _f("role", description="actor or recipient"),
-            _f("record_id", description="organization or participant id"),
+        records=_event_actors,
+        columns=(
+            _col("event_id", "Id of the event.", _first_id),
+            _col("role", "actor or recipient.", _second),
+            _col("record_id", _RECORD_ID, _third),
         ),
         primary_key=("event_id", "role", "record_id"),
         foreign_keys=(_fk("event_id", "events"),),
-        rows=tuple(
-            (e.id, role, r)
-            for e in d.events
-            for role, ids in (("actor", e.actor_ids), ("recipient", e.recipient_ids))
-            for r in ids
-        ),
-    )
-    spans = Table(
+    ),
+    TableDeclaration(
         name="spans",
         description="Every span of every record, with the excerpt it points at.",
-        fields=(
-            _f("record_id"),
-            _f("field"),
-            _f("index", "integer"),
-            _f("start", "integer"),
-            _f("end", "integer"),
-            _f("excerpt"),
+        records=_spans,
+        columns=(
+            _col("record_id", "Id of the record (or the source) the span belongs to.", _first),
+            _col("field", "The record's field that holds the span.", _second),
+            _col(
+                "index",
+                "The span's position in that field's list (0 for a single span).",
+                _third,
+                "integer",
+            ),
+            _of(Span, "start", "integer", read=lambda item: item[3].start),
+            _of(Span, "end", "integer", read=lambda item: item[3].end),
+            _col(
+                "excerpt",
+                "The characters of the source text the span covers.",
+                operator.itemgetter(4),
+            ),
         ),
         primary_key=("record_id", "field", "index"),
-        foreign_keys=(),
-        rows=tuple(_spans(d)),
-    )
-    return (
-        source,
-        organizations,
-        participants,
-        references,
-        visit_table,
-        meetings,
-        meeting_participants,
-        quotes,
-        areas,
-        positions,
-        quote_topics,
-        external_names,
-        actor_codes,
-        events,
-        event_actors,
-        spans,
-    )
+    ),
+)
+
+
+def tables(dataset: Dataset) -> tuple[Table, ...]:
+    """Return the dataset as tables, in dependency order (referenced tables first).
+
+    .. versionadded:: 1.1.0
+    """
+    return tuple(declaration.table(dataset) for declaration in TABLES)

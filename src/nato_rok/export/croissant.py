@@ -1,0 +1,237 @@
+"""Croissant 1.0 metadata beside the CSV tables, for ML dataset tools.
+
+    nato-rok export --format croissant --out nato-rok-croissant/
+
+writes the CSV tables (as the ``csv`` format does) and ``croissant.json``
+describing them in MLCommons Croissant 1.0: one ``cr:FileObject`` per CSV file
+with its SHA-256, one ``cr:RecordSet`` per table with a ``cr:Field`` per
+column (its data type, description, the column it is extracted from, and the
+field a foreign key references), each table's key, ``citeAs``, ``license``,
+``version``, ``datePublished``, and the Responsible-AI fields (``rai:``) the
+:doc:`/datasheet` answers. Hugging Face, Kaggle and OpenML read Croissant.
+
+Array columns are ``sc:Text`` holding a JSON array, as in the CSV files. An
+event's link to its parent event is not declared as a reference (Croissant
+tools cannot read a record set that refers to itself).
+
+    >>> import nato_rok
+    >>> from nato_rok.export import croissant
+    >>> metadata = croissant.metadata(nato_rok.load("1.1.0"))
+    >>> metadata["conformsTo"], len(metadata["recordSet"])
+    ('http://mlcommons.org/croissant/1.0', 16)
+
+.. versionadded:: 1.2.0
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from nato_rok import _cite, _json
+from nato_rok.dataset import Dataset
+from nato_rok.export._format import ExportOptions, Format
+from nato_rok.export._safe import web_url
+from nato_rok.export.datapackage import _csv_files
+from nato_rok.export.tables import TABLES, TableDeclaration
+
+__all__ = ["CONTEXT", "FORMAT", "RAI", "metadata"]
+
+#: The Croissant 1.0 JSON-LD context, as the specification gives it.
+CONTEXT: Mapping[str, Any] = MappingProxyType(
+    {
+        "@language": "en",
+        "@vocab": "https://schema.org/",
+        "citeAs": "cr:citeAs",
+        "column": "cr:column",
+        "conformsTo": "dct:conformsTo",
+        "cr": "http://mlcommons.org/croissant/",
+        "rai": "http://mlcommons.org/croissant/RAI/",
+        "data": {"@id": "cr:data", "@type": "@json"},
+        "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
+        "dct": "http://purl.org/dc/terms/",
+        "equivalentProperty": "cr:equivalentProperty",
+        "examples": {"@id": "cr:examples", "@type": "@json"},
+        "extract": "cr:extract",
+        "field": "cr:field",
+        "fileProperty": "cr:fileProperty",
+        "fileObject": "cr:fileObject",
+        "fileSet": "cr:fileSet",
+        "format": "cr:format",
+        "includes": "cr:includes",
+        "isLiveDataset": "cr:isLiveDataset",
+        "jsonPath": "cr:jsonPath",
+        "key": "cr:key",
+        "md5": "cr:md5",
+        "parentField": "cr:parentField",
+        "path": "cr:path",
+        "recordSet": "cr:recordSet",
+        "references": "cr:references",
+        "regex": "cr:regex",
+        "repeated": "cr:repeated",
+        "replace": "cr:replace",
+        "samplingRate": "cr:samplingRate",
+        "sc": "https://schema.org/",
+        "separator": "cr:separator",
+        "source": "cr:source",
+        "subField": "cr:subField",
+        "transform": "cr:transform",
+    }
+)
+
+#: The Responsible-AI answers of the datasheet (docs/datasheet.md), by RAI property.
+RAI: Mapping[str, str] = MappingProxyType(
+    {
+        "rai:dataCollection": "From NATO's news article 'First visit by a NATO Secretary "
+        "General to Republic of Korea focuses on cooperation' (12 April 2013). Later releases "
+        "add facts from outside the article (the visit's dates, CAMEO and PLOVER codes, ISO "
+        "3166-1 codes, Goldstein weights, Korean names), each naming the reference it comes from.",
+        "rai:dataCollectionType": "Manual human curation of one published news article.",
+        "rai:dataCollectionTimeframe": "The article is of April 2013; the dataset was made in "
+        "November 2026.",
+        "rai:dataPreprocessingProtocol": "Spans are never typed by hand: a build script states "
+        "every fact with the excerpt of the article that supports it, finds each excerpt in the "
+        "article, and fails when it is absent or ambiguous; every release is rebuilt byte for "
+        "byte in CI. The article text is not altered.",
+        "rai:dataAnnotationProtocol": "The maintainers read the article and wrote each fact "
+        "together with the excerpt that supports it. Quotations are verbatim, one record per "
+        "pair of quotation marks. Event codes are one coder's judgement, with the reasons and "
+        "the alternatives considered in each event's note.",
+        "rai:dataUseCases": "Teaching and testing event coding (CAMEO, PLOVER), quotation "
+        "attribution and span-anchored annotation; a small, strictly checked fixture for "
+        "data tools. Not for conclusions about NATO-Korea relations, Korean politics or the "
+        "people named, and not a sample from which to estimate anything.",
+        "rai:dataLimitations": "One source, one side: everything comes from NATO's own press "
+        "release. External facts are thin (some cite only the project's issue tracker). "
+        "Coding is judgement. Offsets count Unicode code points.",
+        "rai:dataBiases": "The article is one party's account of the visit, written by NATO; "
+        "the Korean side's account is not included.",
+        "rai:personalSensitiveInformation": "Names, Korean names in Hangul and Revised "
+        "Romanization, and official roles of five public officials acting in their public "
+        "roles, as a published news article reports them; no other personal data.",
+        "rai:dataReleaseMaintenancePlan": "A released dataset file never changes; a correction "
+        "is a new release listed in the changelog, and older releases keep shipping and "
+        "loading byte for byte.",
+    }
+)
+
+_TYPES = {
+    "string": "sc:Text",
+    "integer": "sc:Integer",
+    "number": "sc:Float",
+    "boolean": "sc:Boolean",
+    "date": "sc:Date",
+    "array": "sc:Text",
+}
+
+_LICENCES = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
+def _ref(node_id: str) -> dict[str, str]:
+    return {"@id": node_id}
+
+
+def _record_set(declaration: TableDeclaration) -> dict[str, Any]:
+    # A reference to the record set itself (an event's parent) is left out:
+    # mlcroissant reads record sets in the order of their references, and a
+    # loop stops it.
+    references = {
+        column: (target, theirs[index])
+        for own, target, theirs in declaration.foreign_keys
+        if target != declaration.name
+        for index, column in enumerate(own)
+    }
+    fields = []
+    for column in declaration.columns:
+        field: dict[str, Any] = {
+            "@type": "cr:Field",
+            "@id": f"{declaration.name}/{column.name}",
+            "name": column.name,
+            "description": column.description
+            + (" (a JSON array of strings)" if column.type == "array" else ""),
+            "dataType": _TYPES[column.type],
+            "source": {
+                "fileObject": _ref(f"{declaration.name}.csv"),
+                "extract": {"column": column.name},
+            },
+        }
+        if column.name in references:
+            target, theirs = references[column.name]
+            field["references"] = {
+                "fileObject": _ref(f"{target}.csv"),
+                "extract": {"column": theirs},
+            }
+        fields.append(field)
+    keys = [_ref(f"{declaration.name}/{column}") for column in declaration.primary_key]
+    return {
+        "@type": "cr:RecordSet",
+        "@id": declaration.name,
+        "name": declaration.name,
+        "description": declaration.description,
+        "key": keys[0] if len(keys) == 1 else keys,
+        "field": fields,
+    }
+
+
+def _metadata(dataset: Dataset, files: Mapping[str, str]) -> dict[str, Any]:
+    source = dataset.source
+    return {
+        "@context": dict(CONTEXT),
+        "@type": "sc:Dataset",
+        "name": "nato-rok",
+        "description": "The first visit by a NATO Secretary General to the Republic of Korea "
+        "(Seoul, April 2013) as typed records anchored in the characters of NATO's news "
+        f"article '{source.title}'.",
+        "conformsTo": "http://mlcommons.org/croissant/1.0",
+        "citeAs": _cite.bibtex(dataset),
+        "creator": {"@type": "sc:Organization", "name": _cite.AUTHOR},
+        "license": _LICENCES.get(dataset.license, dataset.license),
+        "url": _cite.URL,
+        "version": dataset.version,
+        "datePublished": _cite.RELEASED,
+        "inLanguage": source.language,
+        "isBasedOn": web_url(source.url) or source.title,
+        **RAI,
+        "distribution": [
+            {
+                "@type": "cr:FileObject",
+                "@id": name,
+                "name": name,
+                "contentUrl": name,
+                "encodingFormat": "text/csv",
+                "sha256": hashlib.sha256(content.encode("utf-8")).hexdigest(),
+            }
+            for name, content in files.items()
+        ],
+        "recordSet": [_record_set(declaration) for declaration in TABLES],
+    }
+
+
+def metadata(dataset: Dataset) -> dict[str, Any]:
+    """Return the Croissant 1.0 metadata of the CSV tables of *dataset*.
+
+    .. versionadded:: 1.2.0
+    """
+    return _metadata(dataset, dict(_csv_files(dataset, ExportOptions())))
+
+
+def _files(dataset: Dataset, options: ExportOptions) -> Iterator[tuple[str, str]]:
+    files = dict(_csv_files(dataset, options))
+    yield from files.items()
+    yield "croissant.json", _json.dump(_metadata(dataset, files))
+
+
+#: ``nato-rok export --format croissant``.
+FORMAT = Format(
+    name="croissant",
+    summary="the CSV tables and Croissant 1.0 metadata (croissant.json) for ML dataset "
+    "tools, into a folder",
+    writes="folder",
+    options=("excel_safe",),
+    files=_files,
+)

@@ -1,0 +1,60 @@
+"""Every export format, in one registry: what the CLI, ``--help`` and the docs list.
+
+Each format is one module of :mod:`nato_rok.export` that declares a
+:class:`Format`: its name, whether it writes a file or a folder, the extra
+it needs, and how it makes its content. :meth:`Format.write` writes any of
+them atomically (see :doc:`/exports`):
+
+    >>> import nato_rok
+    >>> from nato_rok.export import formats
+    >>> " ".join(f.name for f in formats.FORMATS)
+    'csv datapackage html jsonld jsonschema webannotation plover parquet duckdb croissant'
+    >>> formats.get("html").writes
+    'file'
+
+.. versionadded:: 1.2.0
+"""
+
+from __future__ import annotations
+
+from nato_rok.export import (
+    arrow,
+    croissant,
+    datapackage,
+    duckdb,
+    html,
+    jsonld,
+    jsonschema,
+    plover,
+    webannotation,
+)
+from nato_rok.export._format import ExportOptions, Format
+
+__all__ = ["FORMATS", "ExportOptions", "Format", "get"]
+
+#: Every format ``nato-rok export`` writes, by name.
+FORMATS: tuple[Format, ...] = (
+    datapackage.CSV_FORMAT,
+    datapackage.FORMAT,
+    html.FORMAT,
+    jsonld.FORMAT,
+    jsonschema.FORMAT,
+    webannotation.FORMAT,
+    plover.FORMAT,
+    arrow.FORMAT,
+    duckdb.FORMAT,
+    croissant.FORMAT,
+)
+
+
+def get(name: str) -> Format:
+    """Return the format called *name*.
+
+    Raises:
+        KeyError: No format has that name.
+
+    """
+    for candidate in FORMATS:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(f"no export format is called {name!r}")

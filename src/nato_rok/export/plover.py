@@ -1,0 +1,149 @@
+"""PLOVER records as JSON Lines, to concatenate with POLECAT and other PLOVER data.
+
+    nato-rok export --format plover --out nato-rok.plover.jsonl
+
+writes one JSON object a line for each PLOVER-coded event that has a date,
+with the field names and shapes of the "PLOVER JSON" table of the PLOVER
+manual: ``id``, ``date``, ``enddate``, ``actor`` and ``recipient`` (lists of
+entity objects), ``event``, ``mode`` and ``context`` (lists, or ``null``
+when there is none), ``event_text`` (the article's excerpts the event rests
+on), ``link`` (the record of the event this one is part of), ``text`` (the
+passage of the article that covers them) with its ``text_info`` offsets,
+``cite_info``, ``coder`` and ``comment`` (the coder's note). The CAMEO code
+and its Goldstein weight follow as extra named fields, ``cameo_code`` and
+``goldstein``, as the manual invites providers to add.
+
+An entity's ``code`` is the three-letter head of its CAMEO actor code (the
+country, or ``IGO``) and its ``sector`` the rest (``WSTNAT``) or, for a
+person, their CAMEO sector code (``GOV``); a person takes the code of the
+organization they serve. ``entity_text`` is the standard name, and
+``nato_rok_id`` the record's id.
+
+Left out: events without a PLOVER coding, and events whose date is unknown
+(PLOVER requires a date); both stay in the tables and the JSON document.
+
+    >>> import json, nato_rok
+    >>> from nato_rok.export import plover
+    >>> first = json.loads(plover.jsonl(nato_rok.load("1.1.0")).splitlines()[0])
+    >>> first["event"], first["mode"], first["actor"][0]["code"]
+    (['CONSULT'], ['visit'], 'IGO')
+
+.. versionadded:: 1.2.0
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from nato_rok.dataset import Dataset
+from nato_rok.events import Event, PloverCoding
+from nato_rok.exceptions import RecordNotFoundError
+from nato_rok.export._format import Format, dump_text
+from nato_rok.export._safe import web_url
+from nato_rok.external import ActorCode, CodeScheme
+from nato_rok.model import Organization, Participant
+
+__all__ = ["CODER", "FORMAT", "jsonl", "records"]
+
+#: Who coded the events (the ``coder`` field).
+CODER = "nato-rok maintainers (human coding)"
+
+
+def _code(codes: tuple[ActorCode, ...], scheme: CodeScheme) -> str | None:
+    return next((c.code for c in codes if c.scheme is scheme), None)
+
+
+def _entity(dataset: Dataset, record_id: str) -> dict[str, Any]:
+    record = dataset.record(record_id)
+    if isinstance(record, Participant):
+        organization = dataset.organization(record.affiliation_id)
+        sector = _code(record.codes, CodeScheme.CAMEO_SECTOR)
+    elif isinstance(record, Organization):
+        organization, sector = record, None
+    else:
+        raise RecordNotFoundError(f"{record_id!r} is no organization or participant")
+    actor = _code(organization.codes, CodeScheme.CAMEO_ACTOR)
+    entity: dict[str, Any] = {"code": actor[:3] if actor else None}
+    sector = sector or (actor[3:] if actor and len(actor) > 3 else None)
+    if sector:
+        entity["sector"] = sector
+    entity["entity_text"] = record.name
+    entity["nato_rok_id"] = record.id
+    return entity
+
+
+def _plover_id(dataset: Dataset, event_id: str) -> str:
+    return f"nato-rok-{dataset.version}-{event_id}"
+
+
+def _record(
+    dataset: Dataset, event: Event, coding: PloverCoding, date: datetime.date
+) -> dict[str, Any]:
+    source = dataset.source
+    start = min(span.start for span in event.spans)
+    end = max(span.end for span in event.spans)
+    url = web_url(source.url)
+    language = source.language.split("-")[0].lower()
+    return {
+        "id": _plover_id(dataset, event.id),
+        "date": date.isoformat(),
+        "enddate": event.end_date.isoformat() if event.end_date else None,
+        "actor": [_entity(dataset, record_id) for record_id in event.actor_ids],
+        "recipient": [_entity(dataset, record_id) for record_id in event.recipient_ids],
+        "event": [coding.event],
+        "event_text": [dataset.excerpt(span) for span in event.spans],
+        "mode": [coding.mode] if coding.mode else None,
+        "context": list(coding.contexts) or None,
+        "link": _plover_id(dataset, event.parent_id) if event.parent_id else None,
+        "text": source.text[start:end],
+        "text_info": {"start": start, "end": end},
+        "cite_info": {
+            "corpus": "nato-rok",
+            "citation": f"nato-rok dataset release {dataset.version}, event {event.id}",
+            **({"url": url} if url else {}),
+            "title": source.title,
+            **({"language": language} if len(language) == 2 else {}),
+            "publication": source.publisher,
+            "license": dataset.license,
+            "coder": CODER,
+            "codebook": "PLOVER (Open Event Data Alliance) and CAMEO 1.1b3",
+            "version": dataset.version,
+        },
+        "coder": CODER,
+        "comment": event.note,
+        "cameo_code": event.cameo.code if event.cameo else None,
+        "goldstein": event.cameo.goldstein if event.cameo else None,
+    }
+
+
+def records(dataset: Dataset) -> Iterator[dict[str, Any]]:
+    """Yield the PLOVER record of each PLOVER-coded, dated event of *dataset*, in order.
+
+    .. versionadded:: 1.2.0
+    """
+    for event in dataset.events:
+        if event.plover is not None and event.date is not None:
+            yield _record(dataset, event, event.plover, event.date)
+
+
+def jsonl(dataset: Dataset) -> str:
+    """Return the PLOVER records of *dataset* as JSON Lines (UTF-8 text, one record a line).
+
+    .. versionadded:: 1.2.0
+    """
+    return "".join(
+        json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n"
+        for record in records(dataset)
+    )
+
+
+#: ``nato-rok export --format plover``.
+FORMAT = Format(
+    name="plover",
+    summary="PLOVER JSON Lines: one record per PLOVER-coded, dated event; a file",
+    writes="file",
+    dump=dump_text(jsonl),
+)

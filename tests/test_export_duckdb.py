@@ -1,0 +1,144 @@
+"""The DuckDB database: every table, its keys enforced, comments, and the how-to's joins."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import attrs
+import duckdb
+import pytest
+
+import nato_rok
+from nato_rok import cli
+from nato_rok.exceptions import DatasetError, MissingExtraError
+from nato_rok.export import duckdb as export
+from nato_rok.export import tables
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    """Return a read-only connection to the newest release exported by the CLI."""
+    path = tmp_path / "nato-rok.duckdb"
+    assert 0 == cli.main(["export", "--format", "duckdb", "--out", str(path)])
+    return duckdb.connect(str(path), read_only=True)
+
+
+def test_every_table_holds_its_rows(database: duckdb.DuckDBPyConnection) -> None:
+    """Each declared table is there, with as many rows as the table has."""
+    for table in tables.tables(nato_rok.load()):
+        rows = database.sql(f'SELECT count(*) FROM "{table.name}"').fetchall()  # noqa: S608
+        assert [(len(table.rows),)] == rows, table.name
+
+
+def test_keys_and_comments_are_declared(database: duckdb.DuckDBPyConnection) -> None:
+    """Primary and foreign keys as declared; a comment on every table and column."""
+    constraints = database.sql(
+        "SELECT table_name, constraint_type, constraint_column_names, referenced_table "
+        "FROM duckdb_constraints() WHERE constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')"
+    ).fetchall()
+    for table in tables.TABLES:
+        assert (table.name, "PRIMARY KEY", list(table.primary_key), None) in constraints
+        for own, target, _ in table.foreign_keys:
+            assert (table.name, "FOREIGN KEY", list(own), target) in constraints
+    comments = dict(
+        database.sql(
+            "SELECT table_name || '.' || column_name, comment FROM duckdb_columns() "
+            "WHERE table_name <> 'metadata' AND NOT internal"
+        ).fetchall()
+    )
+    expected = {f"{t.name}.{c.name}": c.description for t in tables.TABLES for c in t.columns}
+    assert expected == comments
+    table_comments = dict(
+        database.sql("SELECT table_name, comment FROM duckdb_tables()").fetchall()
+    )
+    assert "Every quotation, verbatim." == table_comments["quotes"]
+
+
+def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
+    """A quotation by nobody is refused by the database itself."""
+    database = export.connect(nato_rok.load())
+    with pytest.raises(duckdb.ConstraintException):
+        database.execute("INSERT INTO quotes VALUES ('q-x', 'nobody', 'partial', 'x', 0, 1, 0, 1)")
+
+
+def test_the_how_to_queries(database: duckdb.DuckDBPyConnection) -> None:
+    """Quotations joined to their speakers, and events to their actors' names."""
+    speakers = database.sql(
+        "SELECT p.name, count(*) FROM quotes q JOIN participants p ON p.id = q.speaker_id "
+        "GROUP BY p.name"
+    ).fetchall()
+    dataset = nato_rok.load()
+    assert {(dataset.participant(q.speaker_id).name, 1) for q in dataset.quotes} >= {
+        (name, 1) for name, _ in speakers
+    }
+    assert len(dataset.quotes) == sum(count for _, count in speakers)
+    actors = database.sql(
+        "SELECT e.id, coalesce(o.name, p.name) FROM events e "
+        "JOIN event_actors a ON a.event_id = e.id AND a.role = 'actor' "
+        "LEFT JOIN organizations o ON o.id = a.record_id "
+        "LEFT JOIN participants p ON p.id = a.record_id ORDER BY e.id"
+    ).fetchall()
+    assert ("event-visit", "NATO") in actors
+    assert all(name is not None for _, name in actors)
+
+
+def test_the_metadata_table_says_where_the_data_comes_from(
+    database: duckdb.DuckDBPyConnection,
+) -> None:
+    """Release, schema version, SHA-256, licence and source, as (key, value) rows."""
+    metadata = dict(database.sql("SELECT key, value FROM metadata").fetchall())
+    assert nato_rok.load().version == metadata["nato_rok.release"]
+    assert 64 == len(metadata["nato_rok.sha256"])
+
+
+def test_children_are_inserted_after_their_parents() -> None:
+    """An event listed before its parent still loads: rows go in by generation."""
+    dataset = nato_rok.load()
+    reordered = attrs.evolve(dataset, events=tuple(reversed(dataset.events)))
+    rows = export.connect(reordered).sql("SELECT count(*) FROM events").fetchall()
+    assert [(len(dataset.events),)] == rows
+
+
+def test_a_cycle_or_a_dangling_link_is_a_dataset_error() -> None:
+    """Rows built without the loader's checks: a DatasetError, not a database traceback."""
+    dataset = nato_rok.load()
+    first, second, *rest = dataset.events
+    cycle = (
+        attrs.evolve(first, parent_id=second.id),
+        attrs.evolve(second, parent_id=first.id),
+        *rest,
+    )
+    with pytest.raises(DatasetError, match="cycle"):
+        export.connect(attrs.evolve(dataset, events=cycle))
+    quote = attrs.evolve(dataset.quotes[0], speaker_id="nobody")
+    with pytest.raises(DatasetError, match="DuckDB refused"):
+        export.connect(attrs.evolve(dataset, quotes=(quote,)))
+
+
+def test_an_interrupted_export_leaves_no_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A failure half-way through filling the database leaves neither file nor temporary."""
+
+    def fail(connection: object, dataset: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(export, "_fill", fail)
+    with pytest.raises(KeyboardInterrupt):
+        export.write(nato_rok.load(), tmp_path / "x.duckdb")
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_write_returns_the_path(tmp_path: Path) -> None:
+    """The Python API writes the same database as the CLI."""
+    path = export.write(nato_rok.load("1.0.0"), tmp_path / "old.duckdb")
+    rows = duckdb.connect(str(path), read_only=True).sql("SELECT count(*) FROM events").fetchall()
+    assert [(0,)] == rows
+
+
+def test_without_duckdb_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing duckdb is a MissingExtraError naming the extra."""
+    monkeypatch.setitem(sys.modules, "duckdb", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'nato-rok\[duckdb\]'"):
+        export.connect(nato_rok.load())

@@ -1,0 +1,171 @@
+"""PLOVER JSON Lines: valid under a JSON Schema written from the manual's "PLOVER JSON" table."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+
+import nato_rok
+from nato_rok._codes import tables as code_tables
+from nato_rok.exceptions import RecordNotFoundError
+from nato_rok.export import plover
+
+from .test_export_safe import _with_source_url
+
+_TEXT = {"type": "string"}
+_DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_LIST = {"type": ["array", "null"], "items": _TEXT}
+
+#: The entity object (the manual's "Information object for entities"); other named fields allowed.
+ENTITY = {
+    "type": "object",
+    "properties": {
+        "code": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
+        "sector": {"type": "string", "pattern": "^([A-Z]{3}){1,2}$"},
+        "entity_text": _TEXT,
+        "identifier_id": _TEXT,
+        "identifier_text": _TEXT,
+        "religion": _TEXT,
+        "ethnicity": _TEXT,
+        "office": _TEXT,
+        "gender": _TEXT,
+        "age": {"type": "integer"},
+    },
+}
+
+#: The "PLOVER JSON" table of the PLOVER manual: names, contents and which are required.
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["id", "date", "actor", "event"],
+    "properties": {
+        "id": {"type": "string", "minLength": 1},
+        "has_event": {"type": "boolean"},
+        "date": _DATE,
+        "time": _TEXT,
+        "enddate": {"anyOf": [_DATE, {"type": "null"}]},
+        "endtime": _TEXT,
+        "actor": {"type": "array", "items": ENTITY, "minItems": 1},
+        "recipient": {"type": "array", "items": ENTITY},
+        "event": {"type": "array", "items": _TEXT, "minItems": 1},
+        "event_loc": {"type": "object"},
+        "event_text": _LIST,
+        "quad_code": {"enum": [1, 2, 3, 4]},
+        "event_scale": {"type": "number"},
+        "mode": _LIST,
+        "context": _LIST,
+        "link": {"type": ["string", "null"]},
+        "text": {"type": ["string", "null"]},
+        "text_info": {
+            "type": "object",
+            "properties": {
+                "sequence": {"type": "integer"},
+                "start": {"type": "integer", "minimum": 0},
+                "end": {"type": "integer", "minimum": 0},
+                "text_story": {"type": "array", "items": _TEXT},
+            },
+            "additionalProperties": False,
+        },
+        "cite_info": {
+            "type": "object",
+            "properties": dict.fromkeys(
+                (
+                    "corpus",
+                    "citation",
+                    "url",
+                    "title",
+                    "publication",
+                    "license",
+                    "copyright",
+                    "coder",
+                    "codebook",
+                    "version",
+                ),
+                _TEXT,
+            )
+            | {"language": {"type": "string", "pattern": "^[a-z]{2}$"}},
+            "additionalProperties": False,
+        },
+        "coder": {"type": ["string", "null"]},
+        "coded_date": _DATE,
+        "coded_time": _TEXT,
+        "comment": {"type": ["string", "null"]},
+    },
+}
+
+
+def _lines(dataset: nato_rok.Dataset) -> list[dict[str, Any]]:
+    text = plover.jsonl(dataset)
+    assert text == "" or text.endswith("\n")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_the_schema_is_a_valid_json_schema() -> None:
+    """The schema the records are checked with is itself well formed."""
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+@pytest.mark.parametrize("version", nato_rok.versions())
+def test_every_record_is_valid_plover_json(version: str) -> None:
+    """One strict JSON object a line, each valid under the manual's table."""
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    for record in _lines(nato_rok.load(version)):
+        assert [] == [error.message for error in validator.iter_errors(record)], record["id"]
+
+
+def test_one_record_per_coded_dated_event_with_known_codes() -> None:
+    """Coded, dated events only; PLOVER types and modes from the code table; links resolve."""
+    dataset = nato_rok.load()
+    records = _lines(dataset)
+    wanted = [e for e in dataset.events if e.plover is not None and e.date is not None]
+    assert len(wanted) == len(records)
+    ids = {record["id"] for record in records}
+    assert len(records) == len(ids)
+    table = code_tables()
+    for event, record in zip(wanted, records, strict=True):
+        assert event.plover is not None
+        assert [event.plover.event] == record["event"]
+        assert record["event"][0] in table.plover_modes
+        assert set(record["mode"] or ()) <= table.plover_modes[record["event"][0]]
+        assert record["link"] is None or record["link"] in ids
+        assert [dataset.excerpt(span) for span in event.spans] == record["event_text"]
+        start, end = record["text_info"]["start"], record["text_info"]["end"]
+        assert dataset.source.text[start:end] == record["text"]
+        assert all(excerpt in record["text"] for excerpt in record["event_text"])
+
+
+def test_entities_carry_country_and_sector() -> None:
+    """A person takes the code of the body they serve and their own CAMEO sector."""
+    records = {record["id"]: record for record in _lines(nato_rok.load())}
+    talks = records["nato-rok-1.1.0-event-talks-park-geun-hye"]
+    assert [{"code": "KOR", "sector": "GOV"}] == [
+        {key: entity[key] for key in ("code", "sector")} for entity in talks["recipient"]
+    ]
+    visit = records["nato-rok-1.1.0-event-visit"]
+    assert ("IGO", "WSTNAT") == (visit["actor"][0]["code"], visit["actor"][0]["sector"])
+    assert ("042", 1.9) == (visit["cameo_code"], visit["goldstein"])
+
+
+def test_an_actor_that_is_no_party_is_refused() -> None:
+    """An event whose actor is, say, a meeting: an error, not a made-up entity."""
+    dataset = nato_rok.load()
+    bad = attrs.evolve(dataset.events[0], actor_ids=(dataset.meetings[0].id,))
+    with pytest.raises(RecordNotFoundError, match="no organization or participant"):
+        plover.jsonl(attrs.evolve(dataset, events=(bad,)))
+
+
+def test_a_hostile_url_is_left_out_of_the_citation() -> None:
+    """cite_info.url is written only for a web URL."""
+    records = _lines(_with_source_url("javascript:alert(1)"))
+    assert records
+    assert all("url" not in record["cite_info"] for record in records)
+
+
+def test_the_format_writes_the_same_lines() -> None:
+    """The registered format's content is jsonl()."""
+    dataset = nato_rok.load()
+    assert plover.jsonl(dataset) == plover.FORMAT.content(dataset)

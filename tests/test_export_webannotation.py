@@ -1,0 +1,79 @@
+"""W3C Web Annotations: one per span, each re-anchored on the text by anchorpoint."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from anchorpoint import TextQuoteSelector
+
+import nato_rok
+from nato_rok.export import tables, webannotation
+
+from .test_export_safe import _with_source_url
+
+
+def _items(version: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = webannotation.collection(nato_rok.load(version))["first"]["items"]
+    return items
+
+
+def _selectors(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    quote, position = item["target"]["selector"]
+    assert "TextQuoteSelector" == quote["type"]
+    assert "TextPositionSelector" == position["type"]
+    return quote, position
+
+
+@pytest.mark.parametrize("version", nato_rok.versions())
+def test_every_quote_selector_reanchors_where_the_position_says(version: str) -> None:
+    """Anchorpoint finds each exact/prefix/suffix once in the text, at the stated position."""
+    text = nato_rok.load(version).source.text
+    for item in _items(version):
+        quote, position = _selectors(item)
+        selector = TextQuoteSelector(
+            exact=quote["exact"], prefix=quote["prefix"], suffix=quote["suffix"]
+        )
+        found = selector.as_unique_position(text)
+        assert (position["start"], position["end"]) == (found.start, found.end), item["id"]
+
+
+@pytest.mark.parametrize("version", nato_rok.versions())
+def test_one_annotation_per_span_linking_its_record(version: str) -> None:
+    """As many annotations as rows of the spans table; each body names an existing record."""
+    dataset = nato_rok.load(version)
+    spans = next(t for t in tables.tables(dataset) if t.name == "spans")
+    items = _items(version)
+    assert len(spans.rows) == len(items)
+    assert len(items) == len({item["id"] for item in items})
+    ids = {dataset.source.id, *(record.id for record in dataset.records())}
+    for item, row in zip(items, spans.rows, strict=True):
+        describing, linking = item["body"]
+        assert "classifying" == describing["purpose"]
+        assert "identifying" == linking["purpose"]
+        record_id = linking["source"].removeprefix("urn:nato-rok:")
+        assert record_id in ids
+        assert row[0] == record_id
+        _, position = _selectors(item)
+        assert (row[3], row[4]) == (position["start"], position["end"])
+        assert dataset.source.url == item["target"]["source"]
+
+
+def test_the_collection_follows_the_data_model() -> None:
+    """The anno.jsonld context, an AnnotationCollection with one AnnotationPage of Annotations."""
+    collection = webannotation.collection(nato_rok.load())
+    assert "http://www.w3.org/ns/anno.jsonld" == collection["@context"]
+    assert "AnnotationCollection" == collection["type"]
+    page = collection["first"]
+    assert ("AnnotationPage", 0) == (page["type"], page["startIndex"])
+    assert {"Annotation"} == {item["type"] for item in page["items"]}
+    assert collection["total"] == len(page["items"])
+    assert json.loads(webannotation.FORMAT.content(nato_rok.load())) == collection
+
+
+def test_a_hostile_article_url_is_not_the_target() -> None:
+    """A javascript: URL is replaced by the source's urn as the annotations' target."""
+    collection = webannotation.collection(_with_source_url("javascript:alert(1)"))
+    targets = {item["target"]["source"] for item in collection["first"]["items"]}
+    assert {"urn:nato-rok:nato-news-99519"} == targets
