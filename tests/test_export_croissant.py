@@ -130,6 +130,14 @@ def test_the_dataset_level_fields_and_the_datasheet() -> None:
     )
 
 
+def test_a_copy_of_an_unbundled_release_has_no_date_or_citation() -> None:
+    """A user's copy whose version this package does not ship is described, not dated."""
+    metadata = croissant.metadata(__import__("attrs").evolve(nato_rok.load(), version="9.9.9"))
+    assert "9.9.9" == metadata["version"]
+    assert "datePublished" not in metadata
+    assert "citeAs" not in metadata
+
+
 def test_keys_and_references_follow_the_declarations() -> None:
     """Each record set's key is the table's primary key; foreign keys become references."""
     record_sets = {r["name"]: r for r in croissant.metadata(nato_rok.load())["recordSet"]}

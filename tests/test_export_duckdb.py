@@ -79,7 +79,7 @@ def test_the_how_to_queries(database: duckdb.DuckDBPyConnection) -> None:
         "LEFT JOIN organizations o ON o.id = a.record_id "
         "LEFT JOIN participants p ON p.id = a.record_id ORDER BY e.id"
     ).fetchall()
-    assert ("event-visit", "NATO") in actors
+    assert ("event-visit", "Anders Fogh Rasmussen") in actors
     assert all(name is not None for _, name in actors)
 
 

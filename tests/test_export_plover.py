@@ -140,7 +140,8 @@ def test_one_record_per_coded_dated_event_with_known_codes() -> None:
 
 def test_entities_carry_country_and_sector() -> None:
     """A person takes the code of the body they serve and their own CAMEO sector."""
-    records = {record["id"]: record for record in _lines(nato_rok.load())}
+    # Release 1.1.0 has an organization as an actor and a person as a recipient.
+    records = {record["id"]: record for record in _lines(nato_rok.load("1.1.0"))}
     talks = records["nato-rok-1.1.0-event-talks-park-geun-hye"]
     assert [{"code": "KOR", "sector": "GOV"}] == [
         {key: entity[key] for key in ("code", "sector")} for entity in talks["recipient"]

@@ -31,7 +31,9 @@ from types import MappingProxyType
 from typing import Any
 
 from nato_rok import _cite, _json
+from nato_rok._releases import released
 from nato_rok.dataset import Dataset
+from nato_rok.exceptions import UnknownVersionError
 from nato_rok.export._format import ExportOptions, Format
 from nato_rok.export._safe import web_url
 from nato_rok.export.datapackage import _csv_files
@@ -178,6 +180,15 @@ def _record_set(declaration: TableDeclaration) -> dict[str, Any]:
     }
 
 
+def _citation(dataset: Dataset) -> dict[str, str]:
+    """Return ``citeAs`` and ``datePublished`` for a bundled release; nothing for a user's copy."""
+    try:
+        date = released(dataset.version)
+    except UnknownVersionError:  # a copy of a release this package does not ship
+        return {}
+    return {"citeAs": _cite.bibtex(dataset), "datePublished": date}
+
+
 def _metadata(dataset: Dataset, files: Mapping[str, str]) -> dict[str, Any]:
     source = dataset.source
     return {
@@ -188,12 +199,11 @@ def _metadata(dataset: Dataset, files: Mapping[str, str]) -> dict[str, Any]:
         "(Seoul, April 2013) as typed records anchored in the characters of NATO's news "
         f"article '{source.title}'.",
         "conformsTo": "http://mlcommons.org/croissant/1.0",
-        "citeAs": _cite.bibtex(dataset),
         "creator": {"@type": "sc:Organization", "name": _cite.AUTHOR},
         "license": _LICENCES.get(dataset.license, dataset.license),
         "url": _cite.URL,
         "version": dataset.version,
-        "datePublished": _cite.RELEASED,
+        **_citation(dataset),
         "inLanguage": source.language,
         "isBasedOn": web_url(source.url) or source.title,
         **RAI,
