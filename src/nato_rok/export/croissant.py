@@ -18,7 +18,7 @@ tools cannot read a record set that refers to itself).
     >>> from nato_rok.export import croissant
     >>> metadata = croissant.metadata(nato_rok.load("1.1.0"))
     >>> metadata["conformsTo"], len(metadata["recordSet"])
-    ('http://mlcommons.org/croissant/1.0', 16)
+    ('http://mlcommons.org/croissant/1.0', 19)
 
 .. versionadded:: 1.2.0
 """

@@ -35,6 +35,7 @@ from nato_rok.export._meanings import meaning
 from nato_rok.external import ActorCode, DateRange, ExternalName, Reference
 from nato_rok.model import (
     CooperationArea,
+    Entity,
     Meeting,
     Organization,
     Participant,
@@ -44,6 +45,7 @@ from nato_rok.model import (
     Span,
     Visit,
 )
+from nato_rok.statements import Statement
 
 __all__ = ["TABLES", "Column", "Field", "ForeignKey", "Table", "TableDeclaration", "tables"]
 
@@ -361,6 +363,69 @@ TABLES: tuple[TableDeclaration, ...] = (
         ),
         primary_key=("id",),
         foreign_keys=(_fk("parent_id", "events"), _fk("date_reference_id", "references")),
+    ),
+    TableDeclaration(
+        name="entities",
+        description="Places, regions and funds the article names (schema 3).",
+        records=operator.attrgetter("entities"),
+        columns=(
+            _of(Entity, "id"),
+            _of(Entity, "name"),
+            _of(Entity, "aliases", "array"),
+            _of(Entity, "kind"),
+            _of(Entity, "within_id"),
+        ),
+        primary_key=("id",),
+        foreign_keys=(_fk("within_id", "organizations"),),
+    ),
+    TableDeclaration(
+        name="statements",
+        description="Reported statements, direct or indirect (schema 3).",
+        records=operator.attrgetter("statements"),
+        columns=(
+            _of(Statement, "id"),
+            _of(Statement, "speaker_id"),
+            _of(Statement, "kind"),
+            _col(
+                "start",
+                "Offset of the first character of the words reported.",
+                operator.attrgetter("span.start"),
+                "integer",
+            ),
+            _col(
+                "end",
+                "Offset just past the last character of the words reported.",
+                operator.attrgetter("span.end"),
+                "integer",
+            ),
+            _col(
+                "attribution_start",
+                "Offset of the first character of the attribution.",
+                operator.attrgetter("attribution_span.start"),
+                "integer",
+            ),
+            _col(
+                "attribution_end",
+                "Offset just past the last character of the attribution.",
+                operator.attrgetter("attribution_span.end"),
+                "integer",
+            ),
+            _of(Statement, "quote_id"),
+            _of(Statement, "date", "date"),
+        ),
+        primary_key=("id",),
+        foreign_keys=(_fk("speaker_id", "participants"), _fk("quote_id", "quotes")),
+    ),
+    TableDeclaration(
+        name="statement_events",
+        description="The coded events each statement reports.",
+        records=lambda d: ((s, e) for s in d.statements for e in s.event_ids),
+        columns=(
+            _col("statement_id", "Id of the statement.", _first_id),
+            _col("event_id", "Id of an event the statement reports.", _second),
+        ),
+        primary_key=("statement_id", "event_id"),
+        foreign_keys=(_fk("statement_id", "statements"), _fk("event_id", "events")),
     ),
     TableDeclaration(
         name="event_actors",
