@@ -199,12 +199,12 @@ def lowest(session: nox.Session) -> None:
     session.run(
         "uv", "pip", "compile", "--quiet", "--resolution", "lowest-direct",
         "--python", str(Path(session.bin) / "python"),
-        "--extra", "hypothesis", "--extra", "pandas", "-o", str(pins), "pyproject.toml",
+        *(f"--extra={extra}" for extra in sorted(USER_EXTRAS)), "-o", str(pins), "pyproject.toml",
         external=True,
     )  # fmt: skip
     session.log("lowest versions: " + " ".join(_pinned(pins)))
     # The test tools at their usual versions, the project's own requirements at their floors.
-    session.install("-c", str(pins), str(_wheel(session)) + "[hypothesis,pandas]")
+    session.install("-c", str(pins), f"{_wheel(session)}[{','.join(sorted(USER_EXTRAS))}]")
     session.install("-c", str(pins), *_groups("test"))
     python = str(Path(session.bin) / "python")
     installed = session.run("uv", "pip", "freeze", "--python", python, silent=True, external=True)
