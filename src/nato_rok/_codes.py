@@ -29,9 +29,14 @@ class Tables(NamedTuple):
 
 
 def _read(name: str) -> Any:
-    from nato_rok import _resources
+    from nato_rok import _releases
 
-    return json.loads(_resources.read_data(f"codes/{name}"))
+    path = f"codes/{name}"
+    data = _releases.read_installed(path)
+    try:
+        return json.loads(data)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise _releases.broken(path, "is not valid JSON") from exc
 
 
 @functools.cache

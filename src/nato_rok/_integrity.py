@@ -12,6 +12,7 @@ import attrs
 
 from nato_rok import _codes
 from nato_rok._names import name_key
+from nato_rok._problems import Collector
 from nato_rok.dataset import Dataset
 from nato_rok.events import Event
 from nato_rok.exceptions import Problem
@@ -114,13 +115,13 @@ class _Checker:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self.text = dataset.source.text
-        self.problems: list[Problem] = []
+        self.found = Collector()
         self.kinds: dict[str, type] = {}
         self.located = _located(dataset)
         self.events = {event.id: event for event in dataset.events}
 
     def add(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
+        self.found.add(Problem(path, message))
 
     def excerpt(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -249,11 +250,11 @@ class _Checker:
         if event.date_reference_id is not None:
             self.refers(f"{path}.date_reference_id", event.date_reference_id, Reference)
         if event.cameo is not None:
-            self.problems.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo))
+            self.found.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo))
         if event.plover is not None:
-            self.problems.extend(_codes.plover_problems(f"{path}.plover", event.plover))
+            self.found.extend(_codes.plover_problems(f"{path}.plover", event.plover))
 
-    def run(self) -> list[Problem]:
+    def run(self) -> Collector:
         dataset = self.dataset
         self.check_version()
         self.check_ids()
@@ -291,12 +292,17 @@ class _Checker:
             for value_path, value in _values(where, record, _cites):
                 self.refers(f"{value_path}.reference_id", value.reference_id, Reference)
                 if isinstance(value, ActorCode):
-                    self.problems.extend(_codes.actor_code_problems(value_path, value))
+                    self.found.extend(_codes.actor_code_problems(value_path, value))
         for index, event in enumerate(dataset.events):
             self.check_event(f"$.events[{index}]", event)
-        return self.problems
+        return self.found
+
+
+def check(dataset: Dataset) -> Collector:
+    """Return the cross-record problems of *dataset*, in document order, capped."""
+    return _Checker(dataset).run()
 
 
 def problems(dataset: Dataset) -> list[Problem]:
-    """Return every cross-record problem of *dataset*, in document order."""
-    return _Checker(dataset).run()
+    """Return the cross-record problems of *dataset* (the first hundred), in document order."""
+    return check(dataset).problems
