@@ -100,7 +100,8 @@ def test_find_participant_finds_every_name_and_alias(dataset: Dataset) -> None:
     """Every participant is found by its name and by each alias, in any case."""
     for person in dataset.participants:
         for name in (person.name, *person.aliases):
-            if name_key(name):
+            # Upper-casing may change a name's case fold (dotless i -> "I" -> "i"); skip those.
+            if name_key(name) and name_key(name.upper()) == name_key(name):
                 assert person is dataset.find_participant(name.upper())
 
 

@@ -29,6 +29,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
 from nato_rok._problems import LIMIT
+from nato_rok._validators import FieldValueError
 from nato_rok.exceptions import Problem
 from nato_rok.model import Span
 
@@ -276,9 +277,11 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     elif isinstance(exc, ClassValidationError):
         fields, without = exc.group_exceptions()
         nested = [(sub, f"{path}.{note.name}") for sub, note in fields]
+    elif isinstance(exc, FieldValueError):  # a record's own check names its field
+        return [Problem(f"{path}.{exc.field}", _describe(exc))]
     else:
         return [Problem(path, _describe(exc))]
-    problems = [Problem(path, _describe(sub)) for sub in without]
+    problems = [problem for sub in without for problem in problems_of(sub, path)]
     for sub, sub_path in nested:
         problems.extend(problems_of(sub, sub_path))
     return problems

@@ -37,12 +37,15 @@ from nato_rok._validators import (
     non_empty,
     offset,
     positive,
+    slug,
     slugs,
     spans_field,
     strict_int,
+    text_block,
     texts,
     unique,
     unique_slugs,
+    url,
 )
 from nato_rok.external import ActorCode, DateRange, ExternalName
 
@@ -157,9 +160,9 @@ class Source:
     title: str = attrs.field(validator=non_blank)
     publisher: str = attrs.field(validator=non_blank)
     published: datetime.date
-    url: str = attrs.field(validator=non_blank)
+    url: str = attrs.field(validator=url)
     language: str = attrs.field(validator=non_blank)
-    text: str = attrs.field(validator=non_blank)
+    text: str = attrs.field(validator=text_block)
     spans: tuple[Span, ...] = spans_field()
 
 
@@ -359,6 +362,12 @@ class Position:
 
     id: str = id_field()
     holder_id: str = id_field()
-    subject_id: str = id_field()
+    subject_id: str = attrs.field()
     stance: Stance
     spans: tuple[Span, ...] = spans_field()
+
+    @subject_id.validator
+    def _not_the_holder(self, attribute: "attrs.Attribute[str]", value: str) -> None:
+        slug(self, attribute, value)
+        if value == self.holder_id:
+            raise ValueError(f"a position's holder cannot be its own subject ({value!r})")
