@@ -310,22 +310,27 @@ def test_export_html(tmp_path: Path) -> None:
     assert html_page(nato_rok.load()) == out.read_text(encoding="utf-8")
 
 
-def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
-    """When the reader goes away (`| head`), exit 1 without a traceback."""
+def test_a_closed_pipe_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """When the reader goes away (`| head`), exit 1 quietly; stdout is pointed at the null device."""
     redirected: list[int] = []
 
     class Stdout:
         def fileno(self) -> int:
             return 99
 
-    def broken(text: str) -> None:
-        raise BrokenPipeError
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(cli, "_emit", broken)
+        def flush(self) -> None:
+            pass
+
     monkeypatch.setattr(os, "dup2", lambda source, target: redirected.append(target))
     monkeypatch.setattr(sys, "stdout", Stdout())
     assert 1 == cli.main(["versions"])
     assert [99] == redirected
+    assert "" == capsys.readouterr().err
 
 
 def test_output_is_utf8_whatever_the_console(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,8 +14,10 @@ import unicodedata
 
 from nato_rok._unicode import INVISIBLE
 
-# Only these need a closer look: the rest of printable ASCII is safe.
-_SUSPECT = re.compile(r"[^\x20-\x7e\n]")
+# Only these need a closer look: the rest of printable ASCII is safe. With
+# line breaks kept, a CR LF pair is a line break too (CSV ends rows so).
+_SUSPECT = re.compile(r"[^\x20-\x7e]")
+_SUSPECT_IN_LINES = re.compile(r"\r(?!\n)|[^\x20-\x7e\r\n]")
 _UNSHOWN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
 
 
@@ -41,12 +43,10 @@ def escape(text: str, *, newlines: bool = False) -> str:
     Escapes control characters (C0, DEL, C1), format characters (bidi
     overrides, zero-width characters, ...), other default-ignorable
     characters, separators, surrogates, private-use and unassigned code
-    points. Line feeds are kept when *newlines* is true (for multi-line
-    output), else escaped too, so one problem is always one line.
+    points. Line breaks (LF, CR LF) are kept when *newlines* is true (for
+    multi-line output), else escaped too, so one problem is always one line.
 
     The escapes are JSON's, so JSON output stays valid JSON with the same
     values.
     """
-    if newlines:
-        return _SUSPECT.sub(_escaped, text)
-    return _SUSPECT.sub(_escaped, text).replace("\n", "\\u000a")
+    return (_SUSPECT_IN_LINES if newlines else _SUSPECT).sub(_escaped, text)
