@@ -497,8 +497,16 @@ def _silence(stream: Any) -> None:
 
 
 def _settle() -> None:
-    """Flush both streams now, so a failure is handled here and not at interpreter exit."""
-    _flushed()
+    """Flush both streams now, so a failure ends here and not in a complaint at exit.
+
+    Every failure that matters was reported where it happened; this is the
+    safety net, and says nothing.
+    """
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence(sys.stdout)
     try:
         if sys.stderr is not None:
             sys.stderr.flush()
