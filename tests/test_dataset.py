@@ -8,6 +8,7 @@ import attrs
 import pytest
 from hypothesis import given
 
+import nato_rok
 from nato_rok import Dataset, Participant, Span, strategies
 from nato_rok._names import name_key
 from nato_rok.exceptions import RecordNotFoundError, SpanError
@@ -140,3 +141,23 @@ def test_indexes_do_not_count_in_equality(bundled: Dataset) -> None:
     assert bundled == copy
     assert hash(bundled) == hash(copy)
     assert isinstance(copy.find_participant("Park Guen-hye"), Participant)
+
+
+@pytest.mark.parametrize("version", nato_rok.versions())
+@pytest.mark.parametrize("how", ["pickle", "deepcopy", "copy"])
+def test_a_dataset_pickles_and_copies_with_working_indexes(version: str, how: str) -> None:
+    """A pickled or copied dataset is equal to the original, and its look-ups work."""
+    import copy
+    import pickle
+
+    original = nato_rok.load(version)
+    if how == "pickle":
+        again = pickle.loads(pickle.dumps(original))  # noqa: S301  # our own bytes
+    else:
+        again = getattr(copy, how)(original)
+    assert original == again
+    assert again.find_participant("Park Guen-hye") == original.find_participant("Park Guen-hye")
+    assert [again.record(r.id) for r in original.records()] == list(original.records())
+    speaker = original.quotes[0].speaker_id
+    assert original.quotes_by(speaker) == again.quotes_by(speaker)
+    assert nato_rok.dumps(original) == nato_rok.dumps(again)

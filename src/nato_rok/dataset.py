@@ -119,6 +119,12 @@ class Dataset:
         object.__setattr__(self, "_by_name", by_name)
         object.__setattr__(self, "_by_speaker", by_speaker)
 
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        # Pickle and deep-copy the data only; the indexes (read-only mapping
+        # proxies, which cannot be pickled) are rebuilt on the way back.
+        fields = {a.name: getattr(self, a.name) for a in attrs.fields(Dataset) if a.init}
+        return _rebuild, (fields,)
+
     def records(self) -> tuple[Record, ...]:
         """Return every record that has an id, in document order.
 
@@ -238,3 +244,8 @@ class Dataset:
                 f"({len(self.source.text)} characters)"
             )
         return self.source.text[span.start : span.end]
+
+
+def _rebuild(fields: dict[str, Any]) -> Dataset:
+    """Return the :class:`Dataset` of *fields* (how a pickled dataset comes back)."""
+    return Dataset(**fields)
