@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from nato_rok import _codes
-from nato_rok._names import name_key
+from nato_rok._names import lookalike_key
 from nato_rok._problems import Collector
 from nato_rok.dataset import Dataset
 from nato_rok.events import Event
@@ -185,12 +185,13 @@ class _Checker:
         for index, person in enumerate(self.dataset.participants):
             external = (name.text for name in person.names)
             for name in (person.name, *person.aliases, *external):
-                first = owner.setdefault(name_key(name), index)
+                first = owner.setdefault(lookalike_key(name), index)
                 if first != index:
                     self.add(
                         f"$.participants[{index}]",
                         f"name {name!r} matches a name of $.participants[{first}] "
-                        "(names are compared ignoring case, spaces, hyphens and full stops)",
+                        "(names are compared as they look: ignoring case, spaces, hyphens, "
+                        "full stops, invisible characters and look-alike letters)",
                     )
 
     def check_visit(self, path: str, visit: Visit) -> None:

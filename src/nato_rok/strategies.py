@@ -30,7 +30,7 @@ import attrs
 from hypothesis import strategies as st
 
 from nato_rok import _unicode
-from nato_rok._names import name_key
+from nato_rok._names import lookalike_key
 from nato_rok.dataset import Dataset
 from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
 from nato_rok.external import (
@@ -312,7 +312,7 @@ def _schema_1(draw: Any, max_records: int) -> Dataset:
             _unique_texts(min_size=1),
             min_size=1,
             max_size=max_records,
-            unique_by=lambda names: name_key(names[0]),
+            unique_by=lambda names: lookalike_key(names[0]),
         ).filter(_distinct_keys)
     )
     participants_ = []
@@ -435,7 +435,7 @@ def _distinct_keys(people: list[tuple[str, ...]]) -> bool:
     owner: dict[str, int] = {}
     for index, names in enumerate(people):
         for name in names:
-            if owner.setdefault(name_key(name), index) != index:
+            if owner.setdefault(lookalike_key(name), index) != index:
                 return False
     return True
 
@@ -615,14 +615,16 @@ def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
     ref_ids = [ref.id for ref in refs]
     with_refs = st.sampled_from(ref_ids)
     keys = {
-        name_key(name) for person in dataset.participants for name in (person.name, *person.aliases)
+        lookalike_key(name)
+        for person in dataset.participants
+        for name in (person.name, *person.aliases)
     }
     people = []
     for person in dataset.participants:
         names = []
         for name in draw(st.lists(external_names(), max_size=2)):
-            if name_key(name.text) not in keys:  # look-up keys stay unambiguous
-                keys.add(name_key(name.text))
+            if lookalike_key(name.text) not in keys:  # names stay unambiguous, look-alikes too
+                keys.add(lookalike_key(name.text))
                 names.append(attrs.evolve(name, reference_id=draw(with_refs)))
         codes = draw(st.lists(actor_codes(), max_size=2, unique_by=lambda c: (c.scheme, c.code)))
         people.append(
