@@ -37,7 +37,6 @@ from nato_rok._validators import (
     non_empty,
     offset,
     positive,
-    slug,
     slugs,
     spans_field,
     strict_int,
@@ -362,12 +361,11 @@ class Position:
 
     id: str = id_field()
     holder_id: str = id_field()
-    subject_id: str = attrs.field()
+    subject_id: str = id_field()
     stance: Stance
     spans: tuple[Span, ...] = spans_field()
 
     @subject_id.validator
     def _not_the_holder(self, attribute: "attrs.Attribute[str]", value: str) -> None:
-        slug(self, attribute, value)
         if value == self.holder_id:
             raise ValueError(f"a position's holder cannot be its own subject ({value!r})")
