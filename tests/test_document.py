@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nato_rok
@@ -235,3 +235,17 @@ def test_integrity_problems_are_capped_and_counted(document: dict[str, Any]) -> 
     assert 100 == len(caught.value.problems)
     assert 400 == caught.value.omitted
     assert "(500 problem(s))" in caught.value.summary
+
+
+@pytest.mark.parametrize("version", nato_rok.versions())
+def test_bundled_releases_go_through_the_cli_and_every_export(version: str) -> None:
+    """What the fuzzer checks of every accepted document, on the bundled releases."""
+    hostile.assert_usable(nato_rok.load(version))
+
+
+@pytest.mark.slow
+@settings(max_examples=10)
+@given(strategies.datasets())
+def test_generated_datasets_go_through_the_cli_and_every_export(dataset: Dataset) -> None:
+    """Any valid dataset validates, diffs and shows from a file, and exports in every format."""
+    hostile.assert_usable(dataset)
