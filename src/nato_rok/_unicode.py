@@ -64,5 +64,10 @@ def describe(char: str) -> str:
 
 def flaw(text: str, *, one_line: bool) -> str | None:
     """Say which character of *text* the policy refuses, if any."""
+    # The common case, in C: every refused character but a few invisible
+    # letters and marks is unprintable to Python (categories C and Z but
+    # the space); those few are not ASCII.
+    if text.isprintable() and (text.isascii() or INVISIBLE.search(text) is None):
+        return None
     found = FORBIDDEN.search(text) or (INVISIBLE.search(text) if one_line else None)
     return None if found is None else describe(found.group())
