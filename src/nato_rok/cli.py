@@ -7,7 +7,7 @@ stderr; never a traceback, whatever the streams are (closed, full, a pipe
 closed early, an ASCII console).
 
 Everything printed that could come from a document goes through
-:func:`nato_rok._terminal.escape` (``export`` writes its format unchanged).
+``nato_rok._terminal.escape`` (``export`` writes its format unchanged).
 """
 
 from __future__ import annotations
