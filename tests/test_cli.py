@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import nato_rok
 from nato_rok import _resources, cli
 from nato_rok._summary import summary
+from nato_rok.exceptions import BrokenInstallError
 
 
 def test_default_command_prints_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
@@ -760,3 +761,106 @@ def test_a_broken_install_is_one_line_and_validate_still_works(
     assert "reinstall nato-rok" in err
     assert 0 == cli.main(["validate", str(good)])
     assert "valid (release 1.0.0, schema 1)" in capsys.readouterr().err
+
+
+def test_version_of_a_broken_install_still_answers(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--version works when the manifest cannot be read, and says so."""
+
+    def broken() -> tuple[str, ...]:
+        raise BrokenInstallError("the installed nato-rok is damaged: data/manifest.json")
+
+    monkeypatch.setattr(cli, "versions", broken)
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version"])
+    assert 0 == caught.value.code
+    assert "(dataset releases: unreadable: the installed nato-rok is damaged" in (
+        capsys.readouterr().out
+    )
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["diff", "--help"]])
+def test_help_that_cannot_be_written_is_exit_1(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--help or --version on a full stdout: exit 1 and one line, in-process too."""
+
+    def full(text: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cli, "_out", full)
+    with pytest.raises(SystemExit) as caught:
+        cli.main(argv)
+    assert 1 == caught.value.code
+    expected = "nato-rok: error: cannot write standard output: No space left on device\n"
+    assert expected == capsys.readouterr().err
+
+
+def test_stdout_closed_is_exit_1_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no stdout at all (Python sets it to None), a command says so and exits 1."""
+    monkeypatch.setattr(sys, "stdout", None)
+    assert 1 == cli.main(["versions"])
+    assert "cannot write standard output: it is closed\n" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stderr", [None, "failing"])
+def test_an_unusable_stderr_is_silence_not_a_crash(
+    stderr: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error with stderr closed or failing: still exit 1, no exception."""
+
+    class Failing(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.EIO, "Input/output error")
+
+        def flush(self) -> None:
+            raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(sys, "stderr", None if stderr is None else Failing())
+    assert 1 == cli.main(["summary", "--release", "7"])
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["bogus"])
+    assert 2 == caught.value.code
+
+
+def test_validate_with_a_broken_install_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A schema 2 document needs the code tables: if they are gone, one line says reinstall."""
+    from nato_rok import _codes
+
+    path = tmp_path / "copy.json"
+    path.write_text(nato_rok.dumps(nato_rok.load("1.1.0")), encoding="utf-8")
+    real = _resources.read_data
+
+    def read(name: str) -> bytes:
+        if name == "codes/cameo.json":
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(name)
+
+    monkeypatch.setattr(_codes, "tables", _codes.tables.__wrapped__)
+    monkeypatch.setattr(_resources, "read_data", read)
+    assert 1 == cli.main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert 1 == len(err.splitlines())
+    assert "data/codes/cameo.json cannot be read" in err
+    assert "reinstall nato-rok" in err
+
+
+def test_validate_lists_at_most_100_problems_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A document with thousands of problems: 100 lines, then a count."""
+    document = json.loads(nato_rok.dumps(nato_rok.load("1.0.0")))
+    quote = document["quotes"][0]
+    document["quotes"] = [{**quote, "id": f"q-{n}", "speaker_id": "nobody"} for n in range(300)]
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert 1 == cli.main(["validate", str(path)])
+    lines = capsys.readouterr().out.splitlines()
+    assert 101 == len(lines)
+    assert "... and 200 more problem(s)" == lines[-1]

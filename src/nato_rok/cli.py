@@ -84,12 +84,11 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: Any = None) -> None:
         # Only --help and --version get here (error() below handles stderr).
-        if message:
-            try:
-                _out(message)
-            except OSError as exc:
-                _lost(exc)
-                self.exit(1)
+        try:
+            _out(message)
+        except OSError as exc:
+            _lost(exc)
+            self.exit(1)
 
     def error(self, message: str) -> NoReturn:
         """Print the usage and *message* on stderr and exit 2, as argparse does."""
@@ -401,12 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    try:
-        args = _parser().parse_args(argv)
-    except SystemExit as exc:  # --help, --version or a usage error: argparse has printed
-        if not _flushed():
-            raise SystemExit(1) from exc
-        raise
+    # --help, --version and usage errors exit here, having printed through _Parser.
+    args = _parser().parse_args(argv)
     if args.command == "validate":
         code, text = _validate(args.file)
     else:
@@ -472,17 +467,6 @@ def _lost(exc: OSError) -> None:
     if not isinstance(exc, BrokenPipeError):  # `nato-rok ... | head`: quiet, as Unix tools are
         _say(f"nato-rok: error: cannot write standard output: {exc.strerror}")
     _silence(sys.stdout)
-
-
-def _flushed() -> bool:
-    """Flush stdout; on failure say so and stop writing. Return whether it worked."""
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
-    except OSError as exc:
-        _lost(exc)
-        return False
-    return True
 
 
 def _silence(stream: Any) -> None:
