@@ -249,3 +249,21 @@ def test_bundled_releases_go_through_the_cli_and_every_export(version: str) -> N
 def test_generated_datasets_go_through_the_cli_and_every_export(dataset: Dataset) -> None:
     """Any valid dataset validates, diffs and shows from a file, and exports in every format."""
     hostile.assert_usable(dataset)
+
+
+@pytest.mark.slow
+def test_refusing_a_million_nulls_takes_flat_memory(document: dict[str, Any]) -> None:
+    """The error path keeps at most 100 errors per array: a million bad items cost little."""
+    import tracemalloc
+
+    document["quotes"] = [None] * 1_000_000
+    text = encode(document)
+    del document
+    tracemalloc.start()
+    try:
+        with pytest.raises(SchemaError):
+            nato_rok.loads(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024  # the parsed list alone is 8 MB; unbounded was gigabytes
