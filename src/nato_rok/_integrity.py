@@ -303,7 +303,3 @@ def check(dataset: Dataset) -> Collector:
     """Return the cross-record problems of *dataset*, in document order, capped."""
     return _Checker(dataset).run()
 
-
-def problems(dataset: Dataset) -> list[Problem]:
-    """Return the cross-record problems of *dataset* (the first hundred), in document order."""
-    return check(dataset).problems
