@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import attrs
+import pytest
 from hypothesis import given
 
 import nato_rok
@@ -102,3 +103,13 @@ def test_a_diff_holds_tuples_not_lists() -> None:
     assert [] == _mutable_inside(changes)
     assert any(isinstance(f.new, tuple) for c in changes.changed for f in c.fields)
     assert json.loads(json.dumps(changes.to_json())) == changes.to_json()
+
+
+@pytest.mark.parametrize("bad", [None, "1.0.0", {}])
+def test_diff_of_something_else_is_a_type_error(bad: object) -> None:
+    """diff() takes two datasets; anything else is a TypeError naming the argument."""
+    dataset = nato_rok.load("1.0.0")
+    with pytest.raises(TypeError, match="diff\\(\\) argument 'old' must be a Dataset"):
+        nato_rok.diff(bad, dataset)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="diff\\(\\) argument 'new' must be a Dataset"):
+        nato_rok.diff(dataset, bad)  # type: ignore[arg-type]

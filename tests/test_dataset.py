@@ -161,3 +161,10 @@ def test_a_dataset_pickles_and_copies_with_working_indexes(version: str, how: st
     speaker = original.quotes[0].speaker_id
     assert original.quotes_by(speaker) == again.quotes_by(speaker)
     assert nato_rok.dumps(original) == nato_rok.dumps(again)
+
+
+@pytest.mark.parametrize("bad", [None, (0, 1), "0..1"])
+def test_excerpt_of_something_else_is_a_type_error(bundled: Dataset, bad: object) -> None:
+    """excerpt() takes a Span; anything else is a TypeError naming the argument."""
+    with pytest.raises(TypeError, match="excerpt\\(\\) argument 'span' must be a Span"):
+        bundled.excerpt(bad)  # type: ignore[arg-type]

@@ -302,4 +302,3 @@ class _Checker:
 def check(dataset: Dataset) -> Collector:
     """Return the cross-record problems of *dataset*, in document order, capped."""
     return _Checker(dataset).run()
-

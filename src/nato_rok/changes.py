@@ -163,9 +163,18 @@ def diff(old: Dataset, new: Dataset) -> Diff:
     Records are matched by id (the source included). A record whose type
     changed counts as removed and added.
 
+    Raises:
+        TypeError: *old* or *new* is not a :class:`~nato_rok.Dataset`.
+
     .. versionadded:: 1.1.0
     """
     from nato_rok import _converter
+
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Dataset):
+            raise TypeError(
+                f"diff() argument {name!r} must be a Dataset, not {type(value).__name__}"
+            )
 
     unstructure = _converter.converter().unstructure
     before = {record.id: record for record in (old.source, *old.records())}

@@ -234,10 +234,13 @@ class Dataset:
 
         Raises:
             SpanError: The span reaches past the end of the text.
+            TypeError: *span* is not a :class:`~nato_rok.Span`.
 
         .. versionadded:: 1.0.0
 
         """
+        if not isinstance(span, Span):
+            raise TypeError(f"excerpt() argument 'span' must be a Span, not {type(span).__name__}")
         if span.end > len(self.source.text):
             raise SpanError(
                 f"span {span.start}..{span.end} reaches past the end of the text "
