@@ -595,34 +595,49 @@ def test_version_without_distribution_metadata(
 
 
 def test_a_vendored_copy_runs_without_metadata(tmp_path: Path) -> None:
-    """A copy of the package alone on sys.path runs every read-only command."""
-    package = Path(nato_rok.__file__).parent
-    shutil.copytree(package, tmp_path / "nato_rok")
-    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    """A copy of the package on sys.path, its metadata nowhere: --version says so, the rest runs."""
+    shutil.copytree(Path(nato_rok.__file__).parent, tmp_path / "nato_rok")
     script = (
-        "import sys, importlib.metadata\n"
-        "class Hide:\n"
-        "    def find_distributions(self, context=None):\n"
-        "        return []\n"
-        "importlib.metadata.Distribution.discover = staticmethod(lambda **k: iter(()))\n"
+        "import sys\n"
+        "import attrs, cattrs, cattrs.preconf.json\n"  # the dependencies, as a vendoring app has
+        "if sys.version_info < (3, 11):\n"
+        "    import importlib_resources\n"
+        "sys.path[:] = [sys.argv[1], *(p for p in sys.path if 'site-packages' not in p)]\n"
         "from nato_rok.cli import main\n"
-        "sys.exit(main(sys.argv[1:]))\n"
+        "assert main.__module__ == 'nato_rok.cli'\n"
+        "sys.exit(main(sys.argv[2:]))\n"
     )
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-I",
-            "-c",
-            f"import sys; sys.path.insert(0, {str(tmp_path)!r})\n{script}",
-            "--version",
-        ],
-        capture_output=True,
-        check=False,
-        env=env,
-        timeout=60,
-    )
-    assert 0 == done.returncode, done.stderr
-    assert done.stdout.startswith(b"nato-rok (version unknown")
+    for argv, expected in (
+        (["--version"], b"nato-rok (version unknown: no distribution metadata"),
+        (["versions"], b"1.0.0\n"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-I", "-c", script, str(tmp_path), *argv],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+        assert 0 == done.returncode, done.stderr
+        assert done.stdout.startswith(expected)
+        assert (
+            str(tmp_path).encode()
+            in subprocess.run(
+                [
+                    sys.executable,
+                    "-I",
+                    "-c",
+                    script.replace(
+                        "from nato_rok.cli",
+                        "import nato_rok; print(nato_rok.__file__); from nato_rok.cli",
+                    ),
+                    str(tmp_path),
+                    "versions",
+                ],
+                capture_output=True,
+                check=True,
+                timeout=60,
+            ).stdout
+        )
 
 
 def test_dev_zero_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None:
