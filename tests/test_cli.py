@@ -603,8 +603,9 @@ def test_a_vendored_copy_runs_without_metadata(tmp_path: Path) -> None:
         "if sys.version_info < (3, 11):\n"
         "    import importlib_resources\n"
         "sys.path[:] = [sys.argv[1], *(p for p in sys.path if 'site-packages' not in p)]\n"
+        "import nato_rok\n"
+        "sys.stderr.write(nato_rok.__file__)\n"
         "from nato_rok.cli import main\n"
-        "assert main.__module__ == 'nato_rok.cli'\n"
         "sys.exit(main(sys.argv[2:]))\n"
     )
     for argv, expected in (
@@ -619,25 +620,7 @@ def test_a_vendored_copy_runs_without_metadata(tmp_path: Path) -> None:
         )
         assert 0 == done.returncode, done.stderr
         assert done.stdout.startswith(expected)
-        assert (
-            str(tmp_path).encode()
-            in subprocess.run(
-                [
-                    sys.executable,
-                    "-I",
-                    "-c",
-                    script.replace(
-                        "from nato_rok.cli",
-                        "import nato_rok; print(nato_rok.__file__); from nato_rok.cli",
-                    ),
-                    str(tmp_path),
-                    "versions",
-                ],
-                capture_output=True,
-                check=True,
-                timeout=60,
-            ).stdout
-        )
+        assert done.stderr.startswith(str(tmp_path / "nato_rok").encode())  # the copy ran
 
 
 def test_dev_zero_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None:
