@@ -522,7 +522,9 @@ def test_stdin_closed_is_exit_1(
     """No standard input at all (<&-): exit 1 saying so."""
     monkeypatch.setattr(sys, "stdin", None)
     assert 1 == cli.main(["validate", "-"])
-    assert "cannot read standard input: it is closed" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert "nato-rok: error: cannot read standard input: it is closed\n" == err
 
 
 @pytest.mark.parametrize("argv", [["validate"], ["diff", "1.0.0"]])

@@ -230,6 +230,10 @@ def _shown(name: str) -> str:
     return escape(name if len(name) <= 80 else f"{name[:60]}...({len(name)} characters)")
 
 
+class _UnreadableError(DatasetError):
+    """The file (or standard input) could not be read: no document to judge."""
+
+
 def _read(name: str) -> bytes:
     """Return the bytes of file *name* (``-``: standard input), refusing big ones early.
 
@@ -241,8 +245,8 @@ def _read(name: str) -> bytes:
     try:
         if name == "-":
             stream = getattr(sys.stdin, "buffer", None)
-            if stream is None:
-                raise DatasetError("cannot read standard input: it is closed")
+            if stream is None:  # started with stdin closed (<&-)
+                raise OSError(errno.EBADF, "it is closed")
             data: bytes = stream.read(limit + 1)
         else:
             with open(name, "rb") as file:  # one open for fstat and read
@@ -252,10 +256,7 @@ def _read(name: str) -> bytes:
                 data = file.read(limit + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        hint = ""
-        if isinstance(exc, FileNotFoundError) and not name.lower().endswith(".json"):
-            hint = " (and it does not look like a release: releases look like 1.0.0)"
-        raise DatasetError(f"cannot read {where}: {reason}{hint}") from exc
+        raise _UnreadableError(f"cannot read {where}: {reason}") from exc
     if len(data) > limit:
         raise _too_large(where, limit)
     return data
@@ -280,13 +281,10 @@ def _validate(name: str) -> tuple[int, str]:
     shown = "-" if name == "-" else _shown(name)
     try:
         dataset = loads(_read(name))
-    except BrokenInstallError as exc:
+    except (BrokenInstallError, _UnreadableError) as exc:  # no verdict on the document
         _say(f"nato-rok: error: {exc.summary}")
         return 1, ""
     except DatasetError as exc:
-        if exc.__cause__ is not None and isinstance(exc.__cause__, OSError):
-            _say(f"nato-rok: error: {exc.summary}")
-            return 1, ""
         _say(f"nato-rok: {shown}: invalid: {exc.summary}")
         return 1, "".join(f"{line}\n" for line in _problem_lines(exc))
     _say(f"nato-rok: {shown}: valid (release {dataset.version}, schema {dataset.schema_version})")
