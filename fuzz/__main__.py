@@ -1,13 +1,16 @@
-"""Fuzz ``nato_rok.loads`` for a bounded time, and fail on the first escape.
+"""Fuzz ``nato_rok.loads``, the command line and the exports for a bounded time.
 
     python -m fuzz --seconds 60
 
-Each round runs Hypothesis with fresh random seeds over four kinds of hostile
-input: arbitrary bytes and text, arbitrary JSON, JSON-level mutations of every
-bundled release, and byte-level damage to the newest one. The property is the
-loader's contract: only a DatasetError ever escapes, with a non-empty message
-and problems that name a JSON path. Run from the repository root (it reuses
-``tests/hostile.py``).
+Each round runs Hypothesis with fresh random seeds over five kinds of input:
+arbitrary bytes and text, arbitrary JSON, JSON-level mutations of every
+bundled release, byte-level damage to the newest one, and generated valid
+documents. The property is the loader's contract: only a DatasetError ever
+escapes, with a non-empty message and problems that name a JSON path. Every
+document the loader accepts then goes through the command line (``validate``
+and ``diff`` on a file, ``show`` of every record; exit 0, nothing printed
+raw) and every export (tables, CSV, Data Package, HTML, JSON-LD, JSON
+Schema). Run from the repository root (it reuses ``tests/hostile.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from hypothesis import strategies as st
 from tests import hostile
 
 import nato_rok
+from nato_rok import strategies
 
 _SETTINGS = settings(
     max_examples=200,
@@ -57,7 +61,13 @@ def _mutated(version: str, data: st.DataObject) -> None:
 @_SETTINGS
 @given(hostile.byte_mutations(nato_rok.dumps(nato_rok.load()).encode("utf-8")))
 def _damaged(data: bytes) -> None:
-    hostile.assert_refused_or_canonical(data)
+    hostile.assert_refused_or_canonical(data, exercise=True)
+
+
+@settings(_SETTINGS, max_examples=20)  # whole datasets, each through every export
+@given(strategies.documents())
+def _generated(text: str) -> None:
+    hostile.assert_refused_or_canonical(text.encode("utf-8"), exercise=True)
 
 
 TARGETS: dict[str, Callable[[], None]] = {
@@ -65,6 +75,7 @@ TARGETS: dict[str, Callable[[], None]] = {
     "json": _json,
     "mutated": _mutated,
     "damaged": _damaged,
+    "generated": _generated,
 }
 
 
@@ -78,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         for target in TARGETS.values():
             target()  # raises on the first input that breaks the contract
         rounds += 1
-    examples = rounds * len(TARGETS) * 200
+    examples = rounds * (len(TARGETS) - 1) * 200 + rounds * 20
     print(f"fuzz: {rounds} rounds, about {examples} inputs, no escape in {args.seconds:g} s")
     return 0
 

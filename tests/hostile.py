@@ -5,8 +5,13 @@ Shared by the tests and by the time-bounded fuzzer in ``fuzz/``.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
+import tempfile
+import unicodedata
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -41,14 +46,75 @@ def assert_refused(data: str | bytes) -> DatasetError:
     return error
 
 
-def assert_refused_or_canonical(data: bytes) -> None:
-    """Assert loads(*data*) either refuses cleanly or gives a dataset that round-trips."""
+def assert_refused_or_canonical(data: bytes, *, exercise: bool = False) -> None:
+    """Assert loads(*data*) either refuses cleanly or gives a dataset that round-trips.
+
+    With *exercise*, an accepted document also goes through the command line
+    and every export (see :func:`assert_usable`).
+    """
     try:
         dataset = nato_rok.loads(data)
     except DatasetError as exc:
         _assert_well_formed(exc)
     else:
         assert dataset == nato_rok.loads(nato_rok.dumps(dataset))
+        if exercise:
+            assert_usable(dataset)
+
+
+def _shown(text: str) -> bool:
+    """Whether *text* holds nothing a terminal would obey or hide (line breaks aside)."""
+    hidden = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+    return not any(
+        unicodedata.category(c) in hidden for c in text.replace("\r\n", "\n") if c != "\n"
+    )
+
+
+def _cli(argv: list[str]) -> tuple[int, str, str]:
+    """Run the command line in this process; return its exit code, stdout and stderr."""
+    from nato_rok import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_usable(dataset: nato_rok.Dataset) -> None:
+    """Assert an accepted dataset goes through the command line and every export.
+
+    ``validate`` and ``diff`` read it from a file and exit 0, printing nothing
+    raw; every record shows (as ``show`` does for a release); every export
+    builds, and the folder exports write.
+    """
+    from nato_rok import _terminal, _views
+    from nato_rok.export import datapackage, html, jsonld, jsonschema, tables
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.json"
+        path.write_text(nato_rok.dumps(dataset), encoding="utf-8")
+        for argv in (
+            ["validate", str(path)],
+            ["diff", str(path), str(path)],
+            ["diff", "1.0.0", str(path), "--format", "json"],
+        ):
+            code, out, err = _cli(argv)
+            assert 0 == code, (argv, err)
+            assert _shown(out)
+            assert _shown(err)
+        for record in (dataset.source, *dataset.records()):
+            text = _terminal.escape(
+                _views.show_text(_views.show(dataset, record.id)), newlines=True
+            )
+            assert _shown(text)
+        for table in tables.tables(dataset):
+            datapackage.to_csv(table)
+        json.dumps(datapackage.datapackage(dataset))
+        json.dumps(jsonld.jsonld(dataset))
+        html.html_page(dataset)
+        jsonschema.schema(dataset.schema_version)
+        datapackage.write(dataset, Path(folder) / "package")
+        datapackage.write_csv(dataset, Path(folder) / "csv")
 
 
 def _slots(value: Any, path: str = "$") -> list[tuple[str, Any, Any]]:

@@ -76,3 +76,42 @@ def test_added_and_removed_follow_the_ids(old: Dataset, new: Dataset) -> None:
     assert before - after <= {r.id for r in changes.removed}
     assert all(c.id in before and c.id in after and c.fields for c in changes.changed)
     json.dumps(changes.to_json())
+
+
+def _mutable_inside(value: object) -> list[str]:
+    """Name every list, dict or set found anywhere inside *value*'s attrs fields and tuples."""
+    import types
+    import typing
+    from typing import Any
+
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (list, dict, set, bytearray)):
+            found.append(type(item).__name__)
+        elif isinstance(item, types.MappingProxyType):
+            stack.extend(item.values())
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif attrs.has(type(item)):
+            stack.extend(getattr(item, a.name) for a in attrs.fields(typing.cast(Any, type(item))))
+    return found
+
+
+def test_a_diff_holds_tuples_not_lists() -> None:
+    """Nothing inside a Diff is mutable: arrays are tuples, objects read-only mappings."""
+    changes = nato_rok.diff(nato_rok.load("1.0.0"), nato_rok.load("1.1.0"))
+    assert [] == _mutable_inside(changes)
+    assert any(isinstance(f.new, tuple) for c in changes.changed for f in c.fields)
+    assert json.loads(json.dumps(changes.to_json())) == changes.to_json()
+
+
+@pytest.mark.parametrize("bad", [None, "1.0.0", {}])
+def test_diff_of_something_else_is_a_type_error(bad: object) -> None:
+    """diff() takes two datasets; anything else is a TypeError naming the argument."""
+    dataset = nato_rok.load("1.0.0")
+    with pytest.raises(TypeError, match="diff\\(\\) argument 'old' must be a Dataset"):
+        nato_rok.diff(bad, dataset)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="diff\\(\\) argument 'new' must be a Dataset"):
+        nato_rok.diff(dataset, bad)  # type: ignore[arg-type]

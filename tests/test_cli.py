@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
 import runpy
+import shutil
+import subprocess
 import sys
+import unicodedata
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import nato_rok
-from nato_rok import cli
+from nato_rok import _resources, cli
 from nato_rok._summary import summary
+from nato_rok.exceptions import BrokenInstallError
 
 
 def test_default_command_prints_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
@@ -330,22 +338,27 @@ def test_export_refuses_a_link_and_keeps_what_it_points_at(
     assert "keep" == secret.read_text(encoding="utf-8")
 
 
-def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
-    """When the reader goes away (`| head`), exit 1 without a traceback."""
+def test_a_closed_pipe_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """When the reader goes away (`| head`), exit 1 quietly; stdout goes to the null device."""
     redirected: list[int] = []
 
     class Stdout:
         def fileno(self) -> int:
             return 99
 
-    def broken(text: str) -> None:
-        raise BrokenPipeError
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(cli, "_emit", broken)
+        def flush(self) -> None:
+            pass
+
     monkeypatch.setattr(os, "dup2", lambda source, target: redirected.append(target))
     monkeypatch.setattr(sys, "stdout", Stdout())
     assert 1 == cli.main(["versions"])
     assert [99] == redirected
+    assert "" == capsys.readouterr().err
 
 
 def test_output_is_utf8_whatever_the_console(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -366,3 +379,508 @@ def test_diff_reads_any_existing_file(tmp_path: Path, capsys: pytest.CaptureFixt
     copy.write_text(nato_rok.dumps(nato_rok.load()), encoding="utf-8")
     assert 0 == cli.main(["diff", str(copy), nato_rok.versions()[-1]])
     assert capsys.readouterr().out.endswith("no changes\n")
+
+
+# The contract in every environment: exit 0/1/2 (130 on Ctrl-C), never a traceback.
+
+
+COMMANDS = [
+    ["versions"],
+    ["summary"],
+    ["quotes"],
+    ["show", "park-geun-hye"],
+    ["diff", "1.0.0", "1.1.0"],
+    ["cite"],
+    ["validate", "-"],
+    ["--version"],
+    ["--help"],
+]
+BASH = shutil.which("bash") or "/bin/bash"
+_REDIRECTIONS = {
+    "stdout closed": ">&-",
+    "stderr closed": "2>&-",
+    "stdout full": ">/dev/full",
+    "both closed": ">&- 2>&-",
+}
+
+
+def _shell(argv: list[str], redirection: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    """Run `python -m nato_rok ARGV` under bash with *redirection* applied to it."""
+    script = f'exec "$@" {redirection}'
+    return subprocess.run(
+        [BASH, "-c", script, "bash", sys.executable, "-m", "nato_rok", *argv],
+        capture_output=True,
+        check=False,
+        timeout=60,
+        **kwargs,
+    )
+
+
+def _valid_document() -> bytes:
+    return nato_rok.dumps(nato_rok.load()).encode("utf-8")
+
+
+@pytest.mark.parametrize("redirection", ["stdout closed", "stdout full"])
+@pytest.mark.parametrize("argv", [["versions"], ["--help"]])
+def test_unwritable_stdout_is_exit_1_with_one_line(argv: list[str], redirection: str) -> None:
+    """Stdout closed or full: exit 1, one line on stderr saying so, no traceback."""
+    done = _shell(argv, _REDIRECTIONS[redirection])
+    assert 1 == done.returncode
+    lines = done.stderr.decode().splitlines()
+    assert 1 == len(lines)
+    assert lines[0].startswith("nato-rok: error: cannot write standard output: ")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("redirection", list(_REDIRECTIONS))
+@pytest.mark.parametrize("argv", COMMANDS)
+def test_every_command_keeps_its_contract_whatever_the_streams(
+    argv: list[str], redirection: str
+) -> None:
+    """Every command, with stdout or stderr closed or stdout full: exit 0 or 1, no traceback."""
+    done = _shell(argv, _REDIRECTIONS[redirection], input=_valid_document())
+    writes_stdout = argv[0] != "validate"
+    stdout_broken = redirection != "stderr closed"
+    expected = 1 if writes_stdout and stdout_broken else 0
+    assert expected == done.returncode, done.stderr
+    assert b"Traceback" not in done.stderr
+    assert b"Exception ignored" not in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", COMMANDS)
+def test_every_command_ends_quietly_on_a_closed_pipe(argv: list[str]) -> None:
+    """`nato-rok ... | head -1`: no traceback, exit 0 or 1 (1 when the pipe broke)."""
+    document = nato_rok.dumps(nato_rok.load("1.0.0")).encode() if argv[0] == "validate" else b""
+    if argv[0] == "validate":
+        document = document.replace(b'"Seoul"', b"1")  # invalid: it prints problems
+    with subprocess.Popen(
+        [sys.executable, "-m", "nato_rok", *argv],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdin is not None
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()  # the reader went away before reading a byte
+        process.stdin.write(document)
+        process.stdin.close()
+        err = process.stderr.read()
+        assert process.wait(60) in (0, 1)
+    assert b"Traceback" not in err
+    assert b"Exception ignored" not in err
+
+
+def test_an_ascii_console_gets_utf8_output_and_escaped_messages(tmp_path: Path) -> None:
+    """PYTHONIOENCODING=ascii and LANG=C: no traceback; data as UTF-8, messages escaped."""
+    document = json.loads(_valid_document())
+    document["participants"][0]["name"] = "Ра\u202esmussen"  # Cyrillic and a bidi override
+    path = tmp_path / "éditée.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LANG": "C", "LC_ALL": "C"}
+    done = subprocess.run(
+        [sys.executable, "-m", "nato_rok", "validate", str(path)],
+        capture_output=True,
+        check=False,
+        env=env,
+        timeout=60,
+    )
+    assert 1 == done.returncode
+    assert b"Traceback" not in done.stderr
+    assert b"U+202E (RIGHT-TO-LEFT OVERRIDE)" in done.stdout
+    assert "\u202e".encode() not in done.stdout + done.stderr
+    quotes = subprocess.run(
+        [sys.executable, "-m", "nato_rok", "quotes"],
+        capture_output=True,
+        check=True,
+        env=env,
+        timeout=60,
+    )
+    assert "“".encode() in quotes.stdout
+
+
+def test_ctrl_c_while_reading_stdin_exits_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C while the document is read: exit 130, one line, no traceback."""
+
+    class Interrupted:
+        def read(self, size: int = -1) -> bytes:
+            raise KeyboardInterrupt
+
+    class Stdin:
+        buffer = Interrupted()
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    assert 130 == cli.main(["validate", "-"])
+    assert "nato-rok: interrupted\n" == capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_real_sigint_while_reading_stdin_exits_130() -> None:
+    """SIGINT to a process blocked reading stdin: exit 130, no traceback."""
+    import signal
+    import time
+
+    with subprocess.Popen(
+        [sys.executable, "-m", "nato_rok", "validate", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        time.sleep(3)  # long past the imports: blocked reading stdin
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    assert 130 == process.returncode
+    assert b"Traceback" not in err
+
+
+def test_stdin_closed_is_exit_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No standard input at all (<&-): exit 1 saying so."""
+    monkeypatch.setattr(sys, "stdin", None)
+    assert 1 == cli.main(["validate", "-"])
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert "nato-rok: error: cannot read standard input: it is closed\n" == err
+
+
+@pytest.mark.parametrize("argv", [["validate"], ["diff", "1.0.0"]])
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("x" * 5000, "File name too long"), (".", "Is a directory"), ("missing", "No such file")],
+)
+def test_unreadable_files_are_one_short_line(
+    argv: list[str], name: str, reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A too-long, unreadable or missing file name: exit 1, one short line, no traceback."""
+    assert 1 == cli.main([*argv, name])
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert 1 == len(err.splitlines())
+    assert reason in err
+    assert len(err) < 300
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["summary", "--release", "9" * 5000],
+        ["diff", "9" * 5000, "1.0.0"],
+        ["show", "x", "--release", "1." + "0" * 5000],
+    ],
+)
+def test_a_release_of_5000_digits_is_one_short_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A huge release number is a malformed release: exit 1, a short message, no traceback."""
+    assert 1 == cli.main(argv)
+    err = capsys.readouterr().err
+    assert "characters) is not a version" in err
+    assert len(err.splitlines()) <= 2
+    assert len(err) < 400
+
+
+def test_a_file_named_like_a_release_is_not_read_by_diff(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'1.0.0' is the bundled release even beside a file so named; ./1.0.0 is the file."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "1.0.0").write_bytes(_valid_document())
+    assert 0 == cli.main(["diff", "1.0.0", "./1.0.0"])
+    out, err = capsys.readouterr()
+    assert out.startswith("diff 1.0.0 -> 1.1.0\n")
+    assert (
+        "nato-rok: note: the old side '1.0.0' is the bundled release, not the file of that "
+        "name; write ./1.0.0 to compare the file\n" == err
+    )
+
+
+def test_version_without_distribution_metadata(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A vendored copy without metadata: --version says the version is unknown."""
+    import importlib.metadata
+
+    def missing(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", missing)
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version"])
+    assert 0 == caught.value.code
+    out = capsys.readouterr().out
+    assert out.startswith("nato-rok (version unknown: no distribution metadata")
+    assert "(dataset releases: 1.0.0, 1.1.0)" in out
+
+
+def test_a_vendored_copy_runs_without_metadata(tmp_path: Path) -> None:
+    """A copy of the package on sys.path, its metadata nowhere: --version says so, the rest runs."""
+    shutil.copytree(Path(nato_rok.__file__).parent, tmp_path / "nato_rok")
+    script = (
+        "import sys\n"
+        "import attrs, cattrs, cattrs.preconf.json\n"  # the dependencies, as a vendoring app has
+        "if sys.version_info < (3, 11):\n"
+        "    import importlib_resources\n"
+        "sys.path[:] = [sys.argv[1], *(p for p in sys.path if 'site-packages' not in p)]\n"
+        "import nato_rok\n"
+        "sys.stderr.write(nato_rok.__file__)\n"
+        "from nato_rok.cli import main\n"
+        "sys.exit(main(sys.argv[2:]))\n"
+    )
+    for argv, expected in (
+        (["--version"], b"nato-rok (version unknown: no distribution metadata"),
+        (["versions"], b"1.0.0\n"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-I", "-c", script, str(tmp_path), *argv],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+        assert 0 == done.returncode, done.stderr
+        assert done.stdout.startswith(expected)
+        assert done.stderr.startswith(str(tmp_path / "nato_rok").encode())  # the copy ran
+
+
+def test_dev_zero_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """An endless file is read only up to the limit, then refused."""
+    assert 1 == cli.main(["validate", "/dev/zero"])
+    out, err = capsys.readouterr()
+    assert "$: document longer than max_size=67108864\n" == out
+    assert "/dev/zero is larger than the limit of 67108864 bytes" in err
+
+
+def test_a_huge_file_is_refused_without_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A regular file over the limit is refused from its size; not a byte is read."""
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as file:
+        file.truncate(1 << 30)  # sparse: 1 GiB that takes no disk
+    assert 1 == cli.main(["diff", "1.0.0", str(huge)])
+    assert "huge.json is larger than the limit" in capsys.readouterr().err
+
+
+def test_standard_input_is_read_up_to_the_limit(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Standard input is read with a bound of the limit plus one byte."""
+    asked: list[int] = []
+
+    class Buffer:
+        def read(self, size: int = -1) -> bytes:
+            asked.append(size)
+            return b"{" * size
+
+    class Stdin:
+        buffer = Buffer()
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    assert 1 == cli.main(["validate", "-"])
+    assert [64 * 1024 * 1024 + 1] == asked
+    assert "standard input is larger than the limit" in capsys.readouterr().err
+
+
+HOSTILE_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=12
+)
+
+
+def _visible(text: str) -> bool:
+    """Whether *text* holds nothing a terminal would obey or hide (line feeds aside)."""
+    return not any(
+        unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs") and char != "\n"
+        for char in text
+    )
+
+
+@given(key=HOSTILE_TEXT, value=HOSTILE_TEXT)
+def test_validate_prints_nothing_raw(key: str, value: str) -> None:
+    """Whatever keys and strings a document holds, validate prints problems escaped, one a line."""
+    document = json.loads(nato_rok.dumps(nato_rok.load("1.0.0")))
+    document["participants"][0]["name"] = value
+    document["participants"][0][key] = value
+    document["visit"] = {key: {key: 1, "x": 2}}
+    text = json.dumps(document, ensure_ascii=False).replace('"x": 2', f"{json.dumps(key)}: 2")
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "stdin", stdin)
+        patch.setattr(sys, "stdout", out)
+        patch.setattr(sys, "stderr", err)
+        code = cli.main(["validate", "-"])
+    assert 1 == code
+    assert _visible(out.getvalue())
+    assert _visible(err.getvalue())
+    assert all(line.startswith("$") for line in out.getvalue().splitlines())
+    assert 1 == len(err.getvalue().splitlines())
+
+
+@given(
+    argv=st.sampled_from([c for c in COMMANDS if c[0] not in ("--help", "--version", "validate")]),
+    fail_after=st.integers(0, 3),
+    error=st.sampled_from([errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF]),
+)
+def test_any_stream_failure_is_exit_1(argv: list[str], fail_after: int, error: int) -> None:
+    """Stdout failing on any write or flush, with any error: exit 1, never an exception."""
+
+    class Failing(io.StringIO):
+        calls = 0
+
+        def _maybe_fail(self) -> None:
+            self.calls += 1
+            if self.calls > fail_after:
+                raise (
+                    OSError(error, os.strerror(error))
+                    if error != errno.EPIPE
+                    else BrokenPipeError(error, "Broken pipe")
+                )
+
+        def write(self, text: str) -> int:
+            self._maybe_fail()
+            return super().write(text)
+
+        def flush(self) -> None:
+            self._maybe_fail()
+
+    err = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "stdout", Failing())
+        patch.setattr(sys, "stderr", err)
+        code = cli.main(argv)
+    assert code in (0, 1)
+    lines = err.getvalue().splitlines()
+    if code == 1:
+        assert len(lines) <= 1
+        assert error == errno.EPIPE or lines
+
+
+def test_a_broken_install_is_one_line_and_validate_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged bundled release: exit 1 with one line; a user's good file still validates."""
+    from nato_rok import _releases
+
+    good = tmp_path / "good.json"
+    good.write_bytes(nato_rok.dumps(nato_rok.load("1.0.0")).encode())
+    real = _resources.read_data
+    monkeypatch.setattr(_releases, "_CACHE", {})
+    monkeypatch.setattr(_releases, "_MANIFEST", [])
+    monkeypatch.setattr(
+        _resources,
+        "read_data",
+        lambda name: b"{broken" if name == "nato-rok-1.1.0.json" else real(name),
+    )
+    assert 1 == cli.main(["summary"])
+    err = capsys.readouterr().err
+    assert 1 == len(err.splitlines())
+    assert "data/nato-rok-1.1.0.json" in err
+    assert "reinstall nato-rok" in err
+    assert 0 == cli.main(["validate", str(good)])
+    assert "valid (release 1.0.0, schema 1)" in capsys.readouterr().err
+
+
+def test_version_of_a_broken_install_still_answers(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--version works when the manifest cannot be read, and says so."""
+
+    def broken() -> tuple[str, ...]:
+        raise BrokenInstallError("the installed nato-rok is damaged: data/manifest.json")
+
+    monkeypatch.setattr(cli, "versions", broken)
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version"])
+    assert 0 == caught.value.code
+    assert "(dataset releases: unreadable: the installed nato-rok is damaged" in (
+        capsys.readouterr().out
+    )
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["diff", "--help"]])
+def test_help_that_cannot_be_written_is_exit_1(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--help or --version on a full stdout: exit 1 and one line, in-process too."""
+
+    def full(text: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cli, "_out", full)
+    with pytest.raises(SystemExit) as caught:
+        cli.main(argv)
+    assert 1 == caught.value.code
+    expected = "nato-rok: error: cannot write standard output: No space left on device\n"
+    assert expected == capsys.readouterr().err
+
+
+def test_stdout_closed_is_exit_1_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no stdout at all (Python sets it to None), a command says so and exits 1."""
+    monkeypatch.setattr(sys, "stdout", None)
+    assert 1 == cli.main(["versions"])
+    assert "cannot write standard output: it is closed\n" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stderr", [None, "failing"])
+def test_an_unusable_stderr_is_silence_not_a_crash(
+    stderr: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error with stderr closed or failing: still exit 1, no exception."""
+
+    class Failing(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.EIO, "Input/output error")
+
+        def flush(self) -> None:
+            raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(sys, "stderr", None if stderr is None else Failing())
+    assert 1 == cli.main(["summary", "--release", "7"])
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["bogus"])
+    assert 2 == caught.value.code
+
+
+def test_validate_with_a_broken_install_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A schema 2 document needs the code tables: if they are gone, one line says reinstall."""
+    from nato_rok import _codes
+
+    path = tmp_path / "copy.json"
+    path.write_text(nato_rok.dumps(nato_rok.load("1.1.0")), encoding="utf-8")
+    real = _resources.read_data
+
+    def read(name: str) -> bytes:
+        if name == "codes/cameo.json":
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(name)
+
+    monkeypatch.setattr(_codes, "tables", _codes.tables.__wrapped__)
+    monkeypatch.setattr(_resources, "read_data", read)
+    assert 1 == cli.main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert 1 == len(err.splitlines())
+    assert "data/codes/cameo.json cannot be read" in err
+    assert "reinstall nato-rok" in err
+
+
+def test_validate_lists_at_most_100_problems_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A document with thousands of problems: 100 lines, then a count."""
+    document = json.loads(nato_rok.dumps(nato_rok.load("1.0.0")))
+    quote = document["quotes"][0]
+    document["quotes"] = [{**quote, "id": f"q-{n}", "speaker_id": "nobody"} for n in range(300)]
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert 1 == cli.main(["validate", str(path)])
+    lines = capsys.readouterr().out.splitlines()
+    assert 101 == len(lines)
+    assert "... and 200 more problem(s)" == lines[-1]

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nato_rok
@@ -172,18 +172,101 @@ def test_malformed_json_is_a_dataset_error() -> None:
 
 
 @pytest.mark.parametrize("data", [b"{", nato_rok.dumps(nato_rok.load("1.0.0")).encode()])
-def test_loads_restores_the_garbage_collector(data: bytes) -> None:
-    """The collector paused while loading runs again afterwards, on success or failure."""
+def test_loads_never_touches_the_garbage_collector(
+    data: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading changes no process-wide state: the collector is never switched."""
     import contextlib
     import gc
 
+    def refuse() -> None:
+        raise AssertionError("loads() switched the garbage collector")
+
+    monkeypatch.setattr(gc, "disable", refuse)
+    monkeypatch.setattr(gc, "enable", refuse)
     with contextlib.suppress(DatasetError):
         nato_rok.loads(data)
-    assert gc.isenabled()
-    gc.disable()
+
+
+@pytest.mark.parametrize(
+    ("max_size", "error", "message"),
+    [
+        (None, TypeError, "loads\\(\\) argument 'max_size' must be an int, not NoneType"),
+        ("10", TypeError, "loads\\(\\) argument 'max_size' must be an int, not str"),
+        (True, TypeError, "loads\\(\\) argument 'max_size' must be an int, not bool"),
+        (1.5, TypeError, "loads\\(\\) argument 'max_size' must be an int, not float"),
+        (-1, ValueError, "loads\\(\\) argument 'max_size' must be >= 0, got -1"),
+    ],
+)
+def test_a_wrong_max_size_names_the_argument(
+    max_size: Any, error: type[Exception], message: str
+) -> None:
+    """A max_size of the wrong type or sign is refused naming it, before any parsing."""
+    with pytest.raises(error, match=message):
+        nato_rok.loads("{}", max_size=max_size)
+
+
+@pytest.mark.parametrize("data", [1, None, ["{}"], memoryview(b"{}")])
+def test_data_of_the_wrong_type_is_a_dataset_error(data: Any) -> None:
+    """Anything but str, bytes or bytearray is refused as a DatasetError."""
+    with pytest.raises(MalformedJSONError, match="expected str or bytes"):
+        nato_rok.loads(data)
+
+
+def test_many_problems_are_capped_and_counted(document: dict[str, Any]) -> None:
+    """A document with a million bad items lists the first hundred and counts the rest."""
+    document["quotes"] = [None] * 1_000_000
+    with pytest.raises(SchemaError) as caught:
+        nato_rok.loads(encode(document))
+    problems = caught.value.problems
+    assert 100 == len(problems)
+    rest = "999900 more item(s) of this array are invalid too (not listed)"
+    assert Problem("$.quotes", rest) == problems[0]
+    assert Problem("$.quotes[0]", "expected object, got null") == problems[1]
+    assert 1 == caught.value.omitted
+    assert str(caught.value).endswith("\n  ... and 1 more problem(s)")
+
+
+def test_integrity_problems_are_capped_and_counted(document: dict[str, Any]) -> None:
+    """Many inconsistent records: the first hundred problems are listed, the rest counted."""
+    quote = document["quotes"][0]
+    document["quotes"] = [
+        {**quote, "id": f"q-{index}", "speaker_id": "nobody"} for index in range(500)
+    ]
+    with pytest.raises(nato_rok.exceptions.IntegrityError) as caught:
+        nato_rok.loads(encode(document))
+    assert 100 == len(caught.value.problems)
+    assert 400 == caught.value.omitted
+    assert "(500 problem(s))" in caught.value.summary
+
+
+@pytest.mark.parametrize("version", nato_rok.versions())
+def test_bundled_releases_go_through_the_cli_and_every_export(version: str) -> None:
+    """What the fuzzer checks of every accepted document, on the bundled releases."""
+    hostile.assert_usable(nato_rok.load(version))
+
+
+@pytest.mark.slow
+@settings(max_examples=10)
+@given(strategies.datasets())
+def test_generated_datasets_go_through_the_cli_and_every_export(dataset: Dataset) -> None:
+    """Any valid dataset validates, diffs and shows from a file, and exports in every format."""
+    hostile.assert_usable(dataset)
+
+
+@pytest.mark.slow
+def test_refusing_a_million_nulls_takes_flat_memory(document: dict[str, Any]) -> None:
+    """The error path keeps at most 100 errors per array: a million bad items cost little."""
+    import tracemalloc
+
+    document["quotes"] = [None] * 1_000_000
+    text = encode(document)
+    del document
+    tracemalloc.start()
     try:
-        with contextlib.suppress(DatasetError):
-            nato_rok.loads(data)
-        assert not gc.isenabled()  # a caller's own pause is kept
+        with pytest.raises(SchemaError):
+            nato_rok.loads(text)
+        _, peak = tracemalloc.get_traced_memory()
     finally:
-        gc.enable()
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024  # the parsed list alone is 8 MB; unbounded was gigabytes

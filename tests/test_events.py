@@ -50,6 +50,10 @@ def _event(**changes: Any) -> Event:
         ({"plover": None}, "needs a note saying why"),
         ({"parent_id": "e"}, "an event cannot be its own parent"),
         ({"actor_ids": ()}, "actor_ids must hold at least one item"),
+        (
+            {"actor_ids": ("a", "b"), "recipient_ids": ("c", "b")},
+            "cannot name one party among both its actors and its recipients",
+        ),
     ],
 )
 def test_inconsistent_events_are_refused(changes: dict[str, Any], message: str) -> None:

@@ -18,6 +18,8 @@ from nato_rok.exceptions import DatasetError, Problem
         (exceptions.UnsupportedSchemaVersionError, ValueError),
         (exceptions.IntegrityError, ValueError),
         (exceptions.ChecksumMismatchError, ValueError),
+        (exceptions.ChecksumMismatchError, exceptions.BrokenInstallError),
+        (exceptions.BrokenInstallError, RuntimeError),
         (exceptions.SpanError, ValueError),
         (exceptions.UnknownVersionError, LookupError),
         (exceptions.RecordNotFoundError, LookupError),
@@ -53,3 +55,11 @@ def test_all_is_sorted_and_complete() -> None:
         if (isinstance(value, type) and issubclass(value, Exception)) or name == "Problem"
     )
     assert public == exceptions.__all__
+
+
+def test_omitted_problems_are_counted_in_the_message() -> None:
+    """Problems past those listed appear as a count, in the message and as data."""
+    error = DatasetError("many things", (Problem("$.a", "bad"),), omitted=41)
+    assert "many things\n  $.a: bad\n  ... and 41 more problem(s)" == str(error)
+    assert 41 == error.omitted
+    assert 0 == DatasetError("one").omitted

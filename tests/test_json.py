@@ -84,7 +84,7 @@ def test_malformed_input_gets_a_clear_message(data: Any, message: str) -> None:
             '{"\\udfff": [1, "x\\uDC00"]}',
             (
                 Problem("$", f"key {SURROGATE}"),
-                Problem("$.\udfff[1]", f"string {SURROGATE}"),
+                Problem('$["\\udfff"][1]', f"string {SURROGATE}"),
             ),
         ),
         ('["\ud800"]', (Problem("$[0]", f"string {SURROGATE}"),)),

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from nato_rok import model, strategies
 from nato_rok.model import Meeting, Quote, QuoteKind, Span
 
+SPAN = Span(start=0, end=1)
+
 
 def test_span_slices_like_python() -> None:
     """A span has the length of the slice it selects."""
@@ -152,3 +154,29 @@ def test_a_visit_lasts_at_least_a_day_and_a_dataset_has_a_licence() -> None:
         attrs.evolve(nato_rok.load().visit, duration_days=0)
     with pytest.raises(ValueError, match="license must not be empty or blank"):
         attrs.evolve(nato_rok.load(), license="  ")
+
+
+def test_a_position_cannot_be_held_on_its_own_holder() -> None:
+    """A position whose holder is its own subject is refused."""
+    with pytest.raises(ValueError, match="a position's holder cannot be its own subject"):
+        model.Position(
+            id="p", holder_id="x", subject_id="x", stance=model.Stance.CONDEMNATION, spans=(SPAN,)
+        )
+
+
+def test_a_position_subject_must_be_a_slug() -> None:
+    """The subject id is still a slug."""
+    with pytest.raises(ValueError, match="subject_id must be a lowercase slug"):
+        model.Position(
+            id="p", holder_id="x", subject_id="Y", stance=model.Stance.CONDEMNATION, spans=(SPAN,)
+        )
+
+
+def test_the_bundled_releases_have_no_self_positions_or_self_events() -> None:
+    """Releases 1.0.0 and 1.1.0 pass the new checks unchanged."""
+    import nato_rok
+
+    for version in nato_rok.versions():
+        dataset = nato_rok.load(version)
+        assert all(p.holder_id != p.subject_id for p in dataset.positions)
+        assert all(not set(e.actor_ids) & set(e.recipient_ids) for e in dataset.events)

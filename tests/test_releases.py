@@ -11,7 +11,11 @@ import pytest
 
 import nato_rok
 from nato_rok import _releases, _resources
-from nato_rok.exceptions import ChecksumMismatchError, DatasetError, UnknownVersionError
+from nato_rok.exceptions import (
+    BrokenInstallError,
+    ChecksumMismatchError,
+    UnknownVersionError,
+)
 
 #: The SHA-256 release 1.0.0 shipped with. A released file never changes.
 SHA256_1_0_0 = "8a4a737f0dcfd787fdf9f59f61606ce942af297f4f69805da6fa448f8e92f547"
@@ -74,13 +78,19 @@ def test_load_caches_one_object_per_release() -> None:
         ("v1", "'v1' is not a version"),
         ("01", "'01' is not a version"),
         ("", "'' is not a version"),
-        (1, "1 is not a version"),
-        (["1"], r"\['1'\] is not a version"),
+        ("9" * 5000, r"'9999999999.*\(5000 characters\) is not a version"),
     ],
 )
 def test_unknown_versions_get_their_own_error(spec: Any, message: str) -> None:
     """An unknown or malformed version is an UnknownVersionError (a LookupError)."""
     with pytest.raises(UnknownVersionError, match=message):
+        nato_rok.load(spec)
+
+
+@pytest.mark.parametrize("spec", [1, ["1"], b"1.0.0", 1.0])
+def test_a_version_of_the_wrong_type_is_a_type_error(spec: Any) -> None:
+    """A version that is neither str nor None is a TypeError naming the argument."""
+    with pytest.raises(TypeError, match="load\\(\\) argument 'version' must be a str or None"):
         nato_rok.load(spec)
 
 
@@ -106,14 +116,16 @@ def test_concurrent_first_loads_build_one_object(cold_cache: None) -> None:
 
 def _tampered(monkeypatch: pytest.MonkeyPatch, replace: dict[str, bytes]) -> None:
     real = _resources.read_data
-    monkeypatch.setattr(_resources, "read_data", lambda name: replace.get(name) or real(name))
+    monkeypatch.setattr(
+        _resources, "read_data", lambda name: replace[name] if name in replace else real(name)
+    )
 
 
 def test_corrupted_release_is_refused(cold_cache: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bundled file that differs from its checksum is refused, saying so."""
     data = _resources.read_data("nato-rok-1.0.0.json").replace(b"Seoul", b"Busan", 1)
     _tampered(monkeypatch, {"nato-rok-1.0.0.json": data})
-    with pytest.raises(ChecksumMismatchError, match="corrupted or was changed"):
+    with pytest.raises(ChecksumMismatchError, match=r"nato-rok-1\.0\.0\.json .* reinstall"):
         nato_rok.load("1.0.0")
 
 
@@ -131,6 +143,80 @@ def test_invalid_release_with_matching_checksum_is_refused(
             "nato-rok-1.0.0.json": data,
         },
     )
-    with pytest.raises(DatasetError, match=r"bundled release 1\.0\.0 is invalid") as caught:
+    with pytest.raises(
+        BrokenInstallError, match=r"nato-rok-1\.0\.0\.json \(release 1\.0\.0\) is not a valid"
+    ) as caught:
         nato_rok.load("1.0.0")
     assert caught.value.problems
+
+
+def _missing(monkeypatch: pytest.MonkeyPatch, gone: str, error: OSError) -> None:
+    real = _resources.read_data
+
+    def read(name: str) -> bytes:
+        if name == gone:
+            raise error
+        return real(name)
+
+    monkeypatch.setattr(_resources, "read_data", read)
+
+
+@pytest.mark.parametrize(
+    "error", [FileNotFoundError(2, "No such file or directory"), PermissionError(13, "denied")]
+)
+@pytest.mark.parametrize("name", ["manifest.json", "nato-rok-1.0.0.json"])
+def test_a_missing_or_unreadable_data_file_says_reinstall(
+    name: str, error: OSError, cold_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data file that cannot be read is a BrokenInstallError naming it and the remedy."""
+    _missing(monkeypatch, name, error)
+    with pytest.raises(BrokenInstallError) as caught:
+        nato_rok.load("1.0.0")
+    assert f"data/{name} cannot be read ({error.strerror})" in caught.value.summary
+    assert "reinstall nato-rok" in caught.value.summary
+    assert () == caught.value.problems
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        b"",
+        b'{"releases": [',
+        b"\xff",
+        b"[]",
+        b'{"releases": []}',
+        b'{"releases": [{"version": "1.0.0"}]}',
+        b'{"releases": [{"version": "1.0", "file": "a.json", "sha256": "00"}]}',
+        b'{"releases": [{"version": "1.0.0", "file": "../x.json", "sha256": "'
+        + b"0" * 64
+        + b'"}]}',
+    ],
+)
+def test_a_truncated_or_wrong_manifest_says_reinstall(
+    manifest: bytes, cold_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A manifest that is not one is a BrokenInstallError, for load() and versions() alike."""
+    _tampered(monkeypatch, {"manifest.json": manifest})
+    message = r"data/manifest\.json is not a valid manifest; reinstall nato-rok"
+    with pytest.raises(BrokenInstallError, match=message):
+        nato_rok.load()
+    with pytest.raises(BrokenInstallError, match=message):
+        nato_rok.versions()
+
+
+@pytest.mark.parametrize("damage", [b"", b"{"])
+def test_a_missing_or_damaged_code_table_says_reinstall(
+    damage: bytes, cold_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release with events needs the code tables; without them, reinstall."""
+    from nato_rok import _codes
+
+    monkeypatch.setattr(_codes, "tables", _codes.tables.__wrapped__)
+    if damage:
+        _tampered(monkeypatch, {"codes/cameo.json": damage})
+        expected = r"data/codes/cameo\.json is not valid JSON; reinstall"
+    else:
+        _missing(monkeypatch, "codes/cameo.json", FileNotFoundError(2, "No such file"))
+        expected = r"data/codes/cameo\.json cannot be read \(No such file\); reinstall"
+    with pytest.raises(BrokenInstallError, match=expected):
+        nato_rok.load("1.1.0")

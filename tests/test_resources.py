@@ -8,6 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import nato_rok
 from nato_rok import _resources
 
@@ -58,4 +60,35 @@ def test_corrupted_copy_of_the_data_is_refused(tmp_path: Path) -> None:
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     newest = copy / "data" / f"nato-rok-{nato_rok.versions()[-1]}.json"
     newest.write_bytes(newest.read_bytes().replace(b"Seoul", b"Busan", 1))
-    assert _run(tmp_path).startswith("ChecksumMismatchError bundled release")
+    assert _run(tmp_path).startswith(
+        "ChecksumMismatchError the installed nato-rok is damaged: "
+        f"data/nato-rok-{nato_rok.versions()[-1]}.json"
+    )
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        ("rm nato-rok-1.1.0.json", "data/nato-rok-1.1.0.json cannot be read (No such file"),
+        ("rm manifest.json", "data/manifest.json cannot be read (No such file"),
+        ("truncate manifest.json", "data/manifest.json is not a valid manifest"),
+        ("rm codes/cameo.json", "data/codes/cameo.json cannot be read (No such file"),
+        ("rm confusables.txt", "data/confusables.txt cannot be read (No such file"),
+    ],
+)
+def test_a_damaged_copy_of_the_package_says_reinstall(
+    damage: str, expected: str, tmp_path: Path
+) -> None:
+    """A copy missing a data file, or with a truncated manifest, names the file: reinstall."""
+    copy = tmp_path / "nato_rok"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    action, name = damage.split()
+    target = copy / "data" / name
+    if action == "rm":
+        target.unlink()
+    else:
+        target.write_bytes(target.read_bytes()[:40])
+    out = _run(tmp_path)
+    assert out.startswith("BrokenInstallError the installed nato-rok is damaged: "), out
+    assert expected in out
+    assert out.endswith("reinstall nato-rok (pip install --force-reinstall nato-rok)")

@@ -47,9 +47,14 @@ _NUMBERS = re.compile(r"[0-9]+")
 
 
 def _read(name: str) -> Any:
-    from nato_rok import _resources
+    from nato_rok import _releases
 
-    return json.loads(_resources.read_data(f"codes/{name}"))
+    path = f"codes/{name}"
+    data = _releases.read_installed(path)
+    try:
+        return json.loads(data)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise _releases.broken(path, "is not valid JSON") from exc
 
 
 def edition(version: str | None = None) -> tuple[str, str]:

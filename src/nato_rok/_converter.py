@@ -23,10 +23,13 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
+from nato_rok._problems import LIMIT
+from nato_rok._validators import FieldValueError
 from nato_rok.exceptions import Problem
 from nato_rok.model import Span
 
@@ -46,6 +49,14 @@ _JSON_TYPES = {
 
 class RefusedValueError(ValueError):
     """A value of the wrong JSON type or form; its message is shown as is."""
+
+
+class _Omitted(Exception):  # noqa: N818  # a count carried among errors, not an error
+    """Stands for the items of an array whose errors were counted, not kept."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
 
 
 def _kind(value: Any) -> str:
@@ -104,11 +115,41 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
 
 
 def _tuple_hook(cls: Any, converter: Converter) -> Callable[[Any, type], tuple[Any, ...]]:
-    inner = homogenous_tuple_structure_factory(cls, converter)
+    if not converter.detailed_validation:
+        inner = homogenous_tuple_structure_factory(cls, converter)
+
+        def fast(value: Any, cl: type) -> tuple[Any, ...]:
+            _expect(value, list, "array")
+            return inner(value, cl)  # type: ignore[no-any-return]  # cattrs hook
+
+        return fast
+    item_type = get_args(cls)[0]
+    handler = converter.get_structure_hook(item_type)
 
     def structure(value: Any, cl: type) -> tuple[Any, ...]:
+        # cattrs' own detailed hook keeps every item's error, traceback and
+        # all: a million bad items would cost gigabytes to refuse. Keep the
+        # first LIMIT, without their frames, and count the rest.
         _expect(value, list, "array")
-        return inner(value, cl)  # type: ignore[no-any-return]  # cattrs hook
+        result: list[Any] = []
+        errors: list[Exception] = []
+        omitted = 0
+        for index, item in enumerate(value):
+            try:
+                result.append(handler(item, item_type))
+            except Exception as exc:  # noqa: BLE001  # every failure is reported, located
+                if len(errors) < LIMIT:
+                    note = IterableValidationNote(f"Structuring {cl} @ index {index}", index, cls)
+                    # How cattrs locates errors; typeshed knows __notes__ from 3.11 only.
+                    setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+                    errors.append(exc.with_traceback(None))
+                else:
+                    omitted += 1
+        if omitted:
+            errors.append(_Omitted(omitted))
+        if errors:
+            raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
+        return tuple(result)
 
     return structure
 
@@ -211,6 +252,8 @@ def structure(value: Any, cls: type[T]) -> T:
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, _Omitted):
+        return f"{exc.count} more item(s) of this array are invalid too (not listed)"
     if isinstance(exc, KeyError):
         return "required key is missing"
     if isinstance(exc, ForbiddenExtraKeysError):
@@ -222,7 +265,11 @@ def _describe(exc: BaseException) -> str:
 
 
 def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
-    """Flatten a cattrs validation error into problems with JSON paths."""
+    """Flatten a cattrs validation error into problems with JSON paths.
+
+    An array's items whose errors were counted, not kept, appear as one
+    problem at the array's path saying how many.
+    """
     nested: list[tuple[BaseException, str]]
     if isinstance(exc, IterableValidationError):
         items, without = exc.group_exceptions()
@@ -230,9 +277,11 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     elif isinstance(exc, ClassValidationError):
         fields, without = exc.group_exceptions()
         nested = [(sub, f"{path}.{note.name}") for sub, note in fields]
+    elif isinstance(exc, FieldValueError):  # a record's own check names its field
+        return [Problem(f"{path}.{exc.field}", _describe(exc))]
     else:
         return [Problem(path, _describe(exc))]
-    problems = [Problem(path, _describe(sub)) for sub in without]
+    problems = [problem for sub in without for problem in problems_of(sub, path)]
     for sub, sub_path in nested:
         problems.extend(problems_of(sub, sub_path))
     return problems

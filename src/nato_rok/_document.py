@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
-from typing import Any
+from typing import Any, NoReturn
 
 from nato_rok import _schemas
+from nato_rok._problems import Collector
 from nato_rok.dataset import Dataset
 from nato_rok.exceptions import (
     IntegrityError,
@@ -47,33 +47,40 @@ def _schema_version(value: Any) -> int:
     return schema_version
 
 
+def _refuse(
+    cls: type[SchemaError | IntegrityError],
+    summary: str,
+    found: Collector,
+    cause: BaseException | None = None,
+) -> NoReturn:
+    raise cls(
+        f"{summary} ({len(found)} problem(s))", tuple(found.problems), omitted=found.omitted
+    ) from cause
+
+
 def from_value(value: Any) -> Dataset:
     """Check and structure a parsed JSON *value* into a :class:`Dataset`."""
     from nato_rok import _converter, _integrity
 
     schema_version = _schema_version(value)
     if schema_version < _schemas.LATEST:
-        extra = _schemas.upgrade(value, schema_version)
-        if extra:
-            raise SchemaError(
-                f"the document does not fit schema {schema_version} ({len(extra)} problem(s))",
-                tuple(extra),
-            )
+        found = Collector()
+        found.extend(_schemas.upgrade(value, schema_version))
+        if found:
+            _refuse(SchemaError, f"the document does not fit schema {schema_version}", found)
     try:
         dataset = _converter.structure(value, Dataset)
     # Anything a record's own checks raise is a problem with the input,
     # whatever its type; none may escape as anything but a SchemaError.
-    except Exception as exc:
-        problems = tuple(_converter.problems_of(exc))
-        raise SchemaError(
-            f"the document does not fit schema {schema_version} ({len(problems)} problem(s))",
-            problems,
-        ) from exc
-    found = _integrity.problems(dataset)
+    except Exception as exc:  # noqa: BLE001  # re-raised as a SchemaError by _refuse
+        found = Collector()
+        found.extend(_converter.problems_of(exc))
+        # The cause is kept for debugging; the array hooks keep at most LIMIT
+        # errors per array, without their frames, so it stays small.
+        _refuse(SchemaError, f"the document does not fit schema {schema_version}", found, exc)
+    found = _integrity.check(dataset)
     if found:
-        raise IntegrityError(
-            f"the document's records are inconsistent ({len(found)} problem(s))", tuple(found)
-        )
+        _refuse(IntegrityError, "the document's records are inconsistent", found)
     return dataset
 
 
@@ -96,26 +103,29 @@ def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) ->
         DatasetError: Always a subclass of it, naming each problem's JSON
             path; no other exception escapes, whatever the input.
 
+        TypeError: *max_size* is not an int.
+        ValueError: *max_size* is negative.
+
     Note:
-        The cyclic garbage collector is paused while the records are built
-        (they hold no reference cycles) and resumed afterwards if it was
-        running; see docs/performance.md.
+        At most the first 100 problems are listed
+        (:attr:`~nato_rok.exceptions.DatasetError.omitted` counts the rest),
+        so refusing a hostile document costs bounded memory. ``loads`` changes
+        no process-wide state (it no longer pauses the garbage collector).
 
     .. versionadded:: 1.0.0
+
+    .. versionchanged:: 1.2.0
+       *max_size* is checked; problems are capped.
 
     """
     from nato_rok import _json
 
-    # Records form no reference cycles, so the cyclic garbage collector has
-    # nothing to find while they are built; pausing it makes large documents
-    # load about a quarter faster (see docs/performance.md).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return from_value(_json.parse(data, max_size=max_size))
-    finally:
-        if collecting:
-            gc.enable()
+    if type(max_size) is not int:
+        kind = type(max_size).__name__
+        raise TypeError(f"loads() argument 'max_size' must be an int, not {kind}")
+    if max_size < 0:
+        raise ValueError(f"loads() argument 'max_size' must be >= 0, got {max_size}")
+    return from_value(_json.parse(data, max_size=max_size))
 
 
 def dumps(dataset: Dataset) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 import attrs
 
 from nato_rok import _codes
-from nato_rok._names import name_key
+from nato_rok._names import lookalike_key
+from nato_rok._problems import Collector
 from nato_rok.dataset import Dataset
 from nato_rok.events import Event
 from nato_rok.exceptions import Problem
@@ -118,14 +119,14 @@ class _Checker:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self.text = dataset.source.text
-        self.problems: list[Problem] = []
+        self.found = Collector()
         self.kinds: dict[str, type] = {}
         self.located = _located(dataset)
         self.events = {event.id: event for event in dataset.events}
         self.quotes = {quote.id: quote for quote in dataset.quotes}
 
     def add(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
+        self.found.add(Problem(path, message))
 
     @property
     def codes(self) -> _codes.Tables:
@@ -194,12 +195,13 @@ class _Checker:
         for index, person in enumerate(self.dataset.participants):
             external = (name.text for name in person.names)
             for name in (person.name, *person.aliases, *external):
-                first = owner.setdefault(name_key(name), index)
+                first = owner.setdefault(lookalike_key(name), index)
                 if first != index:
                     self.add(
                         f"$.participants[{index}]",
                         f"name {name!r} matches a name of $.participants[{first}] "
-                        "(names are compared ignoring case, spaces, hyphens and full stops)",
+                        "(names are compared as they look: ignoring case, spaces, hyphens, "
+                        "full stops, invisible characters and look-alike letters)",
                     )
 
     def check_visit(self, path: str, visit: Visit) -> None:
@@ -259,9 +261,9 @@ class _Checker:
         if event.date_reference_id is not None:
             self.refers(f"{path}.date_reference_id", event.date_reference_id, Reference)
         if event.cameo is not None:
-            self.problems.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo, self.codes))
+            self.found.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo, self.codes))
         if event.plover is not None:
-            self.problems.extend(_codes.plover_problems(f"{path}.plover", event.plover, self.codes))
+            self.found.extend(_codes.plover_problems(f"{path}.plover", event.plover, self.codes))
 
     def check_statement(self, path: str, statement: Statement) -> None:
         self.refers(f"{path}.speaker_id", statement.speaker_id, Participant)
@@ -291,7 +293,7 @@ class _Checker:
         for index, entity in enumerate(self.dataset.entities):
             self.check_entity(f"$.entities[{index}]", entity)
 
-    def run(self) -> list[Problem]:
+    def run(self) -> Collector:
         dataset = self.dataset
         self.check_version()
         self.check_ids()
@@ -329,13 +331,13 @@ class _Checker:
             for value_path, value in _values(where, record, _cites):
                 self.refers(f"{value_path}.reference_id", value.reference_id, Reference)
                 if isinstance(value, ActorCode):
-                    self.problems.extend(_codes.actor_code_problems(value_path, value, self.codes))
+                    self.found.extend(_codes.actor_code_problems(value_path, value, self.codes))
         for index, event in enumerate(dataset.events):
             self.check_event(f"$.events[{index}]", event)
         self.check_schema_3()
-        return self.problems
+        return self.found
 
 
-def problems(dataset: Dataset) -> list[Problem]:
-    """Return every cross-record problem of *dataset*, in document order."""
+def check(dataset: Dataset) -> Collector:
+    """Return the cross-record problems of *dataset*, in document order, capped."""
     return _Checker(dataset).run()

@@ -12,8 +12,10 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any, NoReturn
 
+from nato_rok._problems import Collector, member
 from nato_rok.exceptions import DocumentTooLargeError, MalformedJSONError, Problem
 
 
@@ -45,23 +47,42 @@ def _float(literal: str) -> float:
     return value
 
 
-def _duplicates(value: Any) -> list[Problem]:
-    """Find every object that had a duplicate key, with its path."""
-    problems: list[Problem] = []
-    # Iterative: a document may nest deeper than Python's recursion limit.
-    stack: list[tuple[str, Any]] = [("$", value)]
+def _children(path: str, item: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(item, dict):
+        return ((member(path, key), child) for key, child in item.items())
+    return ((f"{path}[{index}]", child) for index, child in enumerate(item))
+
+
+def _walk(value: Any) -> Iterator[tuple[str, Any]]:
+    """Yield (path, value) for *value* and everything inside it, depth first.
+
+    Iterative, and holding one iterator per level: a document may nest deeper
+    than Python's recursion limit, or hold a million items.
+    """
+    yield "$", value
+    stack = [_children("$", value)] if isinstance(value, (dict, list)) else []
     while stack:
-        path, item = stack.pop()
-        if isinstance(item, dict):
-            if isinstance(item, _Duplicates):
-                problems.extend(
-                    Problem(path, f"duplicate key {key!r} in one object")
-                    for key in item.keys_seen_twice
-                )
-            stack.extend((f"{path}.{key}", child) for key, child in item.items())
-        elif isinstance(item, list):
-            stack.extend((f"{path}[{index}]", child) for index, child in enumerate(item))
-    return sorted(problems)
+        for path, child in stack[-1]:
+            yield path, child
+            if isinstance(child, (dict, list)):
+                stack.append(_children(path, child))
+                break
+        else:
+            stack.pop()
+
+
+def _refuse(summary: str, found: Collector) -> NoReturn:
+    raise MalformedJSONError(summary, tuple(sorted(found.problems)), omitted=found.omitted)
+
+
+def _duplicates(value: Any) -> Collector:
+    """Find every object that had a duplicate key, with its path."""
+    found = Collector()
+    for path, item in _walk(value):
+        if isinstance(item, _Duplicates):
+            for key in item.keys_seen_twice:
+                found.add(Problem(path, f"duplicate key {key!r} in one object"))
+    return found
 
 
 # A \uD800-\uDFFF escape (half of a surrogate pair, or a lone surrogate) or \u0000.
@@ -85,25 +106,20 @@ def _flaw(text: str) -> str | None:
     return None
 
 
-def _unwritable(value: Any) -> tuple[Problem, ...]:
+def _unwritable(value: Any) -> Collector:
     """Find every key or string that holds a NUL or a lone surrogate, with its path."""
-    problems = []
-    stack: list[tuple[str, Any]] = [("$", value)]
-    while stack:
-        path, item = stack.pop()
+    found = Collector()
+    for path, item in _walk(value):
         if isinstance(item, str):
             flaw = _flaw(item)
             if flaw:
-                problems.append(Problem(path, f"string {flaw}"))
+                found.add(Problem(path, f"string {flaw}"))
         elif isinstance(item, dict):
-            for key, child in item.items():
+            for key in item:
                 flaw = _flaw(key)
                 if flaw:
-                    problems.append(Problem(path, f"key {flaw}"))
-                stack.append((f"{path}.{key}", child))
-        elif isinstance(item, list):
-            stack.extend((f"{path}[{index}]", child) for index, child in enumerate(item))
-    return tuple(sorted(problems))
+                    found.add(Problem(path, f"key {flaw}"))
+    return found
 
 
 def _fail(message: str, cause: BaseException | None = None) -> NoReturn:
@@ -154,15 +170,15 @@ def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
     except ValueError as exc:  # NaN/Infinity, huge numbers, integers with too many digits
         _fail(str(exc), exc)
     if duplicates:
-        raise MalformedJSONError("the document is not strict JSON", tuple(_duplicates(value)))
+        _refuse("the document is not strict JSON", _duplicates(value))
     # Text decoded from UTF-8 holds no surrogates; only escapes can make them.
     escaped = "\\u" in text and _UNWRITABLE_ESCAPE.search(text) is not None
     # (A literal NUL cannot get this far: JSON refuses control characters in strings.)
     literal = isinstance(data, str) and not (text.isascii() or _encodable(text))
     if escaped or literal:
-        problems = _unwritable(value)
-        if problems:
-            raise MalformedJSONError("the document holds text that cannot be written", problems)
+        found = _unwritable(value)
+        if found:
+            _refuse("the document holds text that cannot be written", found)
     return value
 
 

@@ -1,9 +1,12 @@
-"""Name normalisation for forgiving look-ups."""
+"""Name normalisation: forgiving look-ups, and telling look-alike names apart."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+from nato_rok import _unicode
 
 # Spaces, hyphens and the other dashes, and full stops ("Mr.") do not
 # distinguish one person from another in this dataset.
@@ -17,3 +20,43 @@ def name_key(name: str) -> str:
     full stops.
     """
     return _IGNORED.sub("", unicodedata.normalize("NFC", name).casefold())
+
+
+@functools.cache
+def _confusables() -> dict[str, str]:
+    """Return the shipped UTS #39 confusable mappings (read once, on first use)."""
+    from nato_rok import _releases
+
+    text = _releases.read_installed("confusables.txt").decode("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            source, target = line.split(";")
+            table[chr(int(source, 16))] = "".join(chr(int(p, 16)) for p in target.split())
+    return table
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return _IGNORED.sub("", _unicode.INVISIBLE.sub("", text))
+
+
+def _skeleton(text: str) -> str:
+    table = _confusables()
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFD", "".join(table.get(char, char) for char in decomposed))
+
+
+def lookalike_key(name: str) -> str:
+    """Return the key under which names that look alike are equal.
+
+    NFKC (fullwidth letters become ASCII), case folding, without spaces,
+    hyphens, dashes, full stops and invisible characters, then the Unicode
+    confusable skeleton (UTS #39: Cyrillic U+0430 and Latin "a" are one), case
+    folded and skeletonised once more so that case cannot keep look-alikes
+    apart (``"0"`` becomes ``"O"``, then ``"o"``).
+    """
+    key = _fold(name)
+    for _ in range(2):
+        key = _fold(_skeleton(key))
+    return key

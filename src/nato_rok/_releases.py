@@ -8,11 +8,23 @@ import threading
 from typing import Any
 
 from nato_rok.dataset import Dataset
-from nato_rok.exceptions import ChecksumMismatchError, DatasetError, Problem, UnknownVersionError
+from nato_rok.exceptions import (
+    BrokenInstallError,
+    ChecksumMismatchError,
+    DatasetError,
+    Problem,
+    UnknownVersionError,
+)
 
 MANIFEST = "manifest.json"
 
-_SPEC = re.compile(r"(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*))?)?")
+# At most nine digits a part: int() of a longer run is slow or refused
+# (Python limits int-from-text conversion), and no release needs more.
+_PART = r"(0|[1-9][0-9]{0,8})"
+_SPEC = re.compile(rf"{_PART}(?:\.{_PART}(?:\.{_PART})?)?")
+_EXACT = re.compile(rf"{_PART}\.{_PART}\.{_PART}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_FILE = re.compile(r"[a-z0-9][a-z0-9.-]*\.json")
 
 # Keyed by the version asked for (None, "1", "1.0.0") and by the exact
 # version. Written under _LOCK only; a plain dict read is atomic.
@@ -25,11 +37,52 @@ def _key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
+def broken(name: str, what: str) -> BrokenInstallError:
+    """Return the error for a damaged data file *name* of the installation."""
+    return BrokenInstallError(
+        f"the installed nato-rok is damaged: data/{name} {what}; reinstall nato-rok "
+        "(pip install --force-reinstall nato-rok)"
+    )
+
+
+def read_installed(name: str) -> bytes:
+    """Return a data file of the installed package, or say the installation is broken."""
+    from nato_rok import _resources
+
+    try:
+        return _resources.read_data(name)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise broken(name, f"cannot be read ({reason})") from exc
+
+
+def _entries(value: Any) -> list[dict[str, Any]]:
+    """Return the manifest's releases, or raise ValueError if it has the wrong shape."""
+    releases = value["releases"] if type(value) is dict else None
+    if type(releases) is not list or not releases:
+        raise ValueError("no list of releases")
+    for entry in releases:
+        fine = (
+            type(entry) is dict
+            and type(entry.get("version")) is str
+            and _EXACT.fullmatch(entry["version"])
+            and type(entry.get("file")) is str
+            and _FILE.fullmatch(entry["file"])
+            and type(entry.get("sha256")) is str
+            and _SHA256.fullmatch(entry["sha256"])
+        )
+        if not fine:
+            raise ValueError(f"a malformed entry: {entry!r:.80}")
+    return releases
+
+
 def _manifest() -> list[dict[str, Any]]:
     if not _MANIFEST:
-        from nato_rok import _resources
-
-        releases = json.loads(_resources.read_data(MANIFEST))["releases"]
+        data = read_installed(MANIFEST)
+        try:
+            releases = _entries(json.loads(data))
+        except (ValueError, KeyError) as exc:  # JSONDecodeError and UnicodeDecodeError too
+            raise broken(MANIFEST, "is not a valid manifest") from exc
         _MANIFEST.extend(sorted(releases, key=lambda entry: _key(entry["version"])))
     return _MANIFEST
 
@@ -54,14 +107,18 @@ def released(version: str) -> str:
 
 
 def _resolve(spec: str | None) -> dict[str, Any]:
+    if spec is not None and type(spec) is not str:
+        kind = type(spec).__name__
+        raise TypeError(f"load() argument 'version' must be a str or None, not {kind}")
     releases = _manifest()
     if spec is None:
         return releases[-1]
-    match = _SPEC.fullmatch(spec) if type(spec) is str else None
+    match = _SPEC.fullmatch(spec)
     if match is None:
+        shown = repr(spec) if len(spec) <= 40 else f"{spec[:30]!r}... ({len(spec)} characters)"
         raise UnknownVersionError(
-            f"{spec!r} is not a version: expected '1', '1.0' or '1.0.0'",
-            (Problem("version", f"malformed version {spec!r}"),),
+            f"{shown} is not a version: expected '1', '1.0' or '1.0.0'",
+            (Problem("version", f"malformed version {shown}"),),
         )
     wanted = tuple(int(part) for part in match.groups() if part is not None)
     found = [entry for entry in releases if _key(entry["version"])[: len(wanted)] == wanted]
@@ -77,21 +134,24 @@ def _resolve(spec: str | None) -> dict[str, Any]:
 def _read(entry: dict[str, Any]) -> Dataset:
     import hashlib
 
-    from nato_rok import _document, _resources
+    from nato_rok import _document
 
-    data = _resources.read_data(entry["file"])
+    data = read_installed(entry["file"])
     digest = hashlib.sha256(data).hexdigest()
     if digest != entry["sha256"]:
         raise ChecksumMismatchError(
-            f"bundled release {entry['version']} ({entry['file']}) is corrupted or was "
-            f"changed: its SHA-256 is {digest}, the manifest says {entry['sha256']}; "
-            "reinstall nato-rok",
-            (Problem("$", "checksum mismatch"),),
+            f"the installed nato-rok is damaged: data/{entry['file']} (release "
+            f"{entry['version']}) has SHA-256 {digest}, the manifest says {entry['sha256']}; "
+            "reinstall nato-rok (pip install --force-reinstall nato-rok)"
         )
     try:
         return _document.loads(data, max_size=len(data))
+    except BrokenInstallError:
+        raise  # a code table is missing: that message names its file
     except DatasetError as exc:
-        raise DatasetError(f"bundled release {entry['version']} is invalid", exc.problems) from exc
+        # The file matches its checksum, so the manifest was changed with it.
+        summary = broken(entry["file"], f"(release {entry['version']}) is not a valid document")
+        raise BrokenInstallError(str(summary), exc.problems, omitted=exc.omitted) from exc
 
 
 def load(version: str | None = None) -> Dataset:
@@ -108,9 +168,18 @@ def load(version: str | None = None) -> Dataset:
 
     Raises:
         UnknownVersionError: No bundled release matches *version*.
-        ChecksumMismatchError: The bundled file does not match its checksum.
+        TypeError: *version* is neither a str nor ``None``.
+        BrokenInstallError: A file of the installation (the manifest, the
+            release, a code table) is missing, unreadable or damaged; the
+            message names it and says to reinstall.
+        ChecksumMismatchError: The bundled file does not match its checksum
+            (a :class:`~nato_rok.exceptions.BrokenInstallError`).
 
     .. versionadded:: 1.0.0
+
+    .. versionchanged:: 1.2.0
+       A broken installation raises :class:`~nato_rok.exceptions.BrokenInstallError`;
+       a *version* of the wrong type raises :class:`TypeError`.
 
     """
     try:

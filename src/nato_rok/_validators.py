@@ -9,6 +9,8 @@ from typing import Any
 
 import attrs
 
+from nato_rok import _unicode
+
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CODE = re.compile(r"[A-Z0-9]+")
 
@@ -64,12 +66,55 @@ def code(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         raise ValueError(f"{attribute.name} must be a code of A-Z and 0-9, got {value!r}")
 
 
-def non_blank(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    """Refuse empty and whitespace-only text, and text holding U+0000 (NUL)."""
+class FieldValueError(ValueError):
+    """A field's value is refused; ``field`` names it, so a loader can point at it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# A URL of the web: http or https, a host, and RFC 3986 characters only (no
+# spaces, quotes, angle brackets or backslashes; no user:password@ part).
+_URL = re.compile(
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+    r"(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?"
+)
+
+
+def _text(attribute: attrs.Attribute[Any], value: str, *, one_line: bool) -> None:
     if not value or value.isspace():  # no copy: texts can be long
-        raise ValueError(f"{attribute.name} must not be empty or blank")
+        raise FieldValueError(attribute.name, f"{attribute.name} must not be empty or blank")
     if "\x00" in value:
-        raise ValueError(f"{attribute.name} must not hold U+0000 (NUL)")
+        raise FieldValueError(attribute.name, f"{attribute.name} must not hold U+0000 (NUL)")
+    flaw = _unicode.flaw(value, one_line=one_line)
+    if flaw is not None:
+        raise FieldValueError(attribute.name, f"{attribute.name} must not hold {flaw}")
+
+
+def non_blank(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse blank text, and text holding a character a one-line text may not hold.
+
+    That is: NUL, control characters (line feed included), bidirectional
+    controls, separators, noncharacters, private-use and invisible characters
+    (see :mod:`nato_rok._unicode`).
+    """
+    _text(attribute, value, one_line=True)
+
+
+def text_block(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse blank text and forbidden characters; allow line feeds and format characters."""
+    _text(attribute, value, one_line=False)
+
+
+def url(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse anything but an ``http`` or ``https`` URL with a host."""
+    if _URL.fullmatch(value) is None:
+        raise FieldValueError(
+            attribute.name,
+            f"{attribute.name} must be an http or https URL such as "
+            f"'https://www.nato.int/', got {value!r}",
+        )
 
 
 def nfc(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:

@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -29,8 +31,13 @@ class FieldChange:
 
     Attributes:
         name: The field (the JSON key).
-        old: The old value as JSON (``None`` if the field did not exist).
-        new: The new value as JSON (``None`` if the field no longer exists).
+        old: The old value as JSON (``None`` if the field did not exist),
+            immutable: arrays are tuples, objects read-only mappings.
+        new: The new value as JSON (``None`` if the field no longer exists),
+            immutable as ``old`` is.
+
+    .. versionchanged:: 1.2.0
+       Values hold tuples and read-only mappings, not lists and dicts.
     """
 
     name: str
@@ -93,10 +100,17 @@ class Diff:
         return {
             "old_version": self.old_version,
             "new_version": self.new_version,
-            "top_level": [unstructure(change) for change in self.top_level],
+            "top_level": [_plain_change(change) for change in self.top_level],
             "added": [record(value) for value in self.added],
             "removed": [record(value) for value in self.removed],
-            "changed": [unstructure(change) for change in self.changed],
+            "changed": [
+                {
+                    "id": change.id,
+                    "kind": change.kind,
+                    "fields": [_plain_change(field) for field in change.fields],
+                }
+                for change in self.changed
+            ],
         }
 
     def to_text(self) -> str:
@@ -114,7 +128,29 @@ class Diff:
 
 
 def _show(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(_plain(value), ensure_ascii=False)
+
+
+def _frozen(value: Any) -> Any:
+    """Return JSON *value* immutable: arrays as tuples, objects as read-only mappings."""
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, dict):
+        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """Return a :func:`_frozen` value as plain JSON values again."""
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _plain_change(change: FieldChange) -> dict[str, Any]:
+    return {"name": change.name, "old": _plain(change.old), "new": _plain(change.new)}
 
 
 def _fields(record: Record | Source, plain: dict[str, Any]) -> dict[str, Any]:
@@ -127,9 +163,18 @@ def diff(old: Dataset, new: Dataset) -> Diff:
     Records are matched by id (the source included). A record whose type
     changed counts as removed and added.
 
+    Raises:
+        TypeError: *old* or *new* is not a :class:`~nato_rok.Dataset`.
+
     .. versionadded:: 1.1.0
     """
     from nato_rok import _converter
+
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Dataset):
+            raise TypeError(
+                f"diff() argument {name!r} must be a Dataset, not {type(value).__name__}"
+            )
 
     unstructure = _converter.converter().unstructure
     before = {record.id: record for record in (old.source, *old.records())}
@@ -150,7 +195,7 @@ def diff(old: Dataset, new: Dataset) -> Diff:
                 id=record_id,
                 kind=type(record).__name__,
                 fields=tuple(
-                    FieldChange(name=name, old=was[name], new=now[name])
+                    FieldChange(name=name, old=_frozen(was[name]), new=_frozen(now[name]))
                     for name in now
                     if was[name] != now[name]
                 ),

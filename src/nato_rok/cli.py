@@ -1,25 +1,40 @@
 """The ``nato-rok`` command (also ``python -m nato_rok``).
 
 Exit codes: 0 success; 1 the data could not be loaded or checked (for
-``validate``: the document is invalid); 2 usage error. Data goes to stdout,
-messages to stderr.
+``validate``: the document is invalid), or the output could not be written;
+2 usage error; 130 interrupted (Ctrl-C). Data goes to stdout, messages to
+stderr; never a traceback, whatever the streams are (closed, full, a pipe
+closed early, an ASCII console).
+
+Everything printed that could come from a document goes through
+``nato_rok._terminal.escape`` (``export`` writes its format unchanged).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from nato_rok import _cite, _json, _views
-from nato_rok._document import loads
+from nato_rok._document import DEFAULT_MAX_SIZE, loads
 from nato_rok._releases import load, versions
 from nato_rok._summary import summary
+from nato_rok._terminal import escape
 from nato_rok.changes import diff
 from nato_rok.dataset import Dataset
-from nato_rok.exceptions import DatasetError, Problem
+from nato_rok.exceptions import (
+    BrokenInstallError,
+    DatasetError,
+    DocumentTooLargeError,
+    Problem,
+)
 
 EXAMPLES = """\
 examples:
@@ -37,13 +52,53 @@ examples:
 
 
 def _package_version() -> str:
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    return version("nato-rok")
+    try:
+        return version("nato-rok")
+    except PackageNotFoundError:
+        return "(version unknown: no distribution metadata, as in a vendored or zipped copy)"
+
+
+def _version_text() -> str:
+    try:
+        releases = ", ".join(versions())
+    except DatasetError as exc:  # a broken install still answers --version
+        releases = f"unreadable: {exc.summary}"
+    return escape(f"nato-rok {_package_version()} (dataset releases: {releases})") + "\n"
+
+
+class _Version(argparse.Action):
+    """``--version``, worked out only when asked (it reads the package's data)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
+        parser._print_message(_version_text(), sys.stdout)  # argparse's own way
+        parser.exit()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but help that cannot be written is an error, and errors go through _say."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # Only --help and --version get here (error() below handles stderr).
+        try:
+            _out(message)
+        except OSError as exc:
+            _lost(exc)
+            self.exit(1)
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and *message* on stderr and exit 2, as argparse does."""
+        _say(self.format_usage().rstrip("\n"), lines=True)
+        _say(f"{self.prog}: error: {message}")
+        self.exit(2)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nato-rok",
         description="The first visit by a NATO Secretary General to the Republic of Korea "
         "(Seoul, April 2013), as a dataset anchored in NATO's article.",
@@ -52,8 +107,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"nato-rok {_package_version()} (dataset releases: {', '.join(versions())})",
+        action=_Version,
+        help="show the package version and the bundled dataset releases, and exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     summary_parser = commands.add_parser(
@@ -81,8 +136,9 @@ def _parser() -> argparse.ArgumentParser:
         "diff",
         help="list what changed between two releases",
         description="List the records added, removed and changed (field by field) between "
-        "two releases, matched by id. Each side is a bundled release ('1.0.0', '1') or a "
-        "path to a dataset document ending in .json.",
+        "two releases, matched by id. Each side is a bundled release if it looks like a "
+        "version ('1.0.0', '1.1', '1'), else the path of a dataset document; write "
+        "'./1.0.0' for a file named like a release.",
         epilog="examples:\n  nato-rok diff 1.0.0 1.1.0\n  nato-rok diff 1 my-copy.json "
         "--format json",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -142,23 +198,70 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _validate(name: str) -> int:
+def _shown(name: str) -> str:
+    """Return a file name as it may be printed: escaped, and cut short if very long."""
+    return escape(name if len(name) <= 80 else f"{name[:60]}...({len(name)} characters)")
+
+
+class _UnreadableError(DatasetError):
+    """The file (or standard input) could not be read: no document to judge."""
+
+
+def _read(name: str) -> bytes:
+    """Return the bytes of file *name* (``-``: standard input), refusing big ones early.
+
+    At most one byte more than the size limit is read, so ``/dev/zero`` or a
+    huge file is refused at once, in bounded memory.
+    """
+    limit = DEFAULT_MAX_SIZE
+    where = "standard input" if name == "-" else _shown(name)
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:  # started with stdin closed (<&-)
+                raise OSError(errno.EBADF, "it is closed")
+            data: bytes = stream.read(limit + 1)
+        else:
+            with open(name, "rb") as file:  # one open for fstat and read
+                info = os.fstat(file.fileno())
+                if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                    raise _too_large(where, limit)  # nothing read: the size says enough
+                data = file.read(limit + 1)
     except OSError as exc:
-        sys.stderr.write(f"nato-rok: error: cannot read {name}: {exc.strerror}\n")
-        return 1
-    try:
-        dataset = loads(data)
-    except DatasetError as exc:
-        problems = exc.problems or (Problem("$", exc.summary),)
-        sys.stdout.write("".join(f"{problem}\n" for problem in problems))
-        sys.stderr.write(f"nato-rok: {name}: invalid: {exc.summary}\n")
-        return 1
-    sys.stderr.write(
-        f"nato-rok: {name}: valid (release {dataset.version}, schema {dataset.schema_version})\n"
+        reason = exc.strerror or type(exc).__name__
+        raise _UnreadableError(f"cannot read {where}: {reason}") from exc
+    if len(data) > limit:
+        raise _too_large(where, limit)
+    return data
+
+
+def _too_large(where: str, limit: int) -> DocumentTooLargeError:
+    return DocumentTooLargeError(
+        f"{where} is larger than the limit of {limit} bytes; nothing was parsed",
+        (Problem("$", f"document longer than max_size={limit}"),),
     )
-    return 0
+
+
+def _problem_lines(exc: DatasetError) -> list[str]:
+    problems = exc.problems or (Problem("$", exc.summary),)
+    lines = [escape(str(problem)) for problem in problems]
+    if exc.omitted:
+        lines.append(f"... and {exc.omitted} more problem(s)")
+    return lines
+
+
+def _validate(name: str) -> tuple[int, str]:
+    shown = "-" if name == "-" else _shown(name)
+    try:
+        dataset = loads(_read(name))
+    except (BrokenInstallError, _UnreadableError) as exc:  # no verdict on the document
+        _say(f"nato-rok: error: {exc.summary}")
+        return 1, ""
+    except DatasetError as exc:
+        _say(f"nato-rok: {shown}: invalid: {exc.summary}")
+        return 1, "".join(f"{line}\n" for line in _problem_lines(exc))
+    _say(f"nato-rok: {shown}: valid (release {dataset.version}, schema {dataset.schema_version})")
+    return 0, ""
 
 
 def _quotes(args: argparse.Namespace) -> str:
@@ -299,19 +402,24 @@ def _out_path(text: str) -> str:
     return text
 
 
-def _dataset(spec: str) -> Dataset:
-    """Return the document at path *spec* (a file, or any ``*.json``), else that release."""
-    if not (spec.lower().endswith(".json") or Path(spec).is_file()):
+# Looks like a version: a bundled release, never a file (write ./1.0.0 for that).
+_RELEASE_LIKE = re.compile(r"[0-9]+(?:\.[0-9]+){0,2}")
+
+
+def _dataset(spec: str, side: str) -> Dataset:
+    """Return the bundled release *spec* if it looks like a version, else the file *spec*."""
+    if _RELEASE_LIKE.fullmatch(spec):
+        if os.path.lexists(spec):
+            _say(
+                f"nato-rok: note: the {side} side {spec!r} is the bundled release, not the "
+                f"file of that name; write ./{spec} to compare the file"
+            )
         return load(spec)
-    try:
-        data = Path(spec).read_bytes()
-    except OSError as exc:
-        raise DatasetError(f"cannot read {spec}: {exc.strerror}") from exc
-    return loads(data)
+    return loads(_read(spec))
 
 
 def _diff(args: argparse.Namespace) -> str:
-    changes = diff(_dataset(args.old), _dataset(args.new))
+    changes = diff(_dataset(args.old, "old"), _dataset(args.new, "new"))
     if args.format == "json":
         return _json.dump(changes.to_json())
     return changes.to_text()
@@ -324,21 +432,117 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* and return the exit code.
 
     .. versionadded:: 1.0.0
+
+    .. versionchanged:: 1.2.0
+       Exit code 130 on Ctrl-C; exit code 1, with one line on stderr, when
+       standard output cannot be written; never a traceback.
     """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _say("nato-rok: interrupted")
+        return 130
+    finally:
+        _settle()
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    # --help, --version and usage errors exit here, having printed through _Parser.
     args = _parser().parse_args(argv)
     if args.command == "validate":
-        return _validate(args.file)
+        code, text = _validate(args.file)
+    else:
+        try:
+            code, text = 0, _run(args)
+        except DatasetError as exc:
+            _report(exc)
+            return 1
+    if text:
+        try:
+            _out(text)
+        except OSError as exc:
+            _lost(exc)
+            return 1
+    return code
+
+
+def _report(exc: DatasetError) -> None:
+    """Say what went wrong, escaped; a broken install in one line."""
+    _say(f"nato-rok: error: {exc.summary}")
+    if not isinstance(exc, BrokenInstallError):
+        for line in _problem_lines(exc) if exc.problems else ():
+            _say(f"  {line}")
+
+
+def _out(text: str) -> None:
+    """Write *text* to stdout as UTF-8, whatever the console's encoding.
+
+    Raises:
+        OSError: Standard output is closed or cannot be written.
+    """
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed (>&-)
+        raise OSError(errno.EBADF, "it is closed")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        stream.flush()
+    else:
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def _say(message: str, *, lines: bool = False) -> None:
+    """Write a message to stderr, escaped; stay silent if stderr is unusable.
+
+    The message is one line (any line feed in it is escaped) unless *lines*
+    is true, for argparse's own multi-line usage messages.
+    """
+    stream = sys.stderr
+    if stream is None:
+        return
     try:
-        _emit(_run(args))
-    except DatasetError as exc:
-        sys.stderr.write(f"nato-rok: error: {exc}\n")
-        return 1
-    except BrokenPipeError:
-        # The reader went away (`nato-rok quotes | head`): stop quietly, as
-        # Unix tools do, and keep Python from complaining at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    return 0
+        stream.write(escape(message, newlines=lines) + "\n")
+        stream.flush()
+    except (OSError, ValueError):  # closed, full, or cannot encode: nowhere left to say it
+        _silence(stream)
+
+
+def _lost(exc: OSError) -> None:
+    """Say that standard output failed (unless the reader simply left), and stop writing."""
+    if not isinstance(exc, BrokenPipeError):  # `nato-rok ... | head`: quiet, as Unix tools are
+        _say(f"nato-rok: error: cannot write standard output: {exc.strerror}")
+    _silence(sys.stdout)
+
+
+def _silence(stream: Any) -> None:
+    """Point a failed standard stream at the null device, so exit has nothing to complain of."""
+    try:
+        fd = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (AttributeError, OSError, ValueError):  # not a real file (tests), or gone
+        return
+    os.dup2(null, fd)
+    os.close(null)
+
+
+def _settle() -> None:
+    """Flush both streams now, so a failure ends here and not in a complaint at exit.
+
+    Every failure that matters was reported where it happened; this is the
+    safety net, and says nothing.
+    """
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence(sys.stdout)
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        _silence(sys.stderr)
 
 
 def _versions(args: argparse.Namespace) -> str:
@@ -362,18 +566,11 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], str]] = {
     "export": _export,
     "cite": _citation,
 }
+# Formats written for other programs, byte for byte; every other command's
+# output is for reading, and is escaped for the terminal.
+_UNESCAPED = frozenset(("export",))
 
 
 def _run(args: argparse.Namespace) -> str:
-    return _COMMANDS.get(args.command, _summary)(args)
-
-
-def _emit(text: str) -> None:
-    """Write *text* to stdout as UTF-8, whatever the console's encoding."""
-    stream = getattr(sys.stdout, "buffer", None)
-    if stream is None:
-        sys.stdout.write(text)
-    else:
-        sys.stdout.flush()
-        stream.write(text.encode("utf-8"))
-        stream.flush()
+    text = _COMMANDS.get(args.command, _summary)(args)
+    return text if args.command in _UNESCAPED else escape(text, newlines=True)

@@ -129,6 +129,12 @@ class Dataset:
         object.__setattr__(self, "_by_name", by_name)
         object.__setattr__(self, "_by_speaker", by_speaker)
 
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        # Pickle and deep-copy the data only; the indexes (read-only mapping
+        # proxies, which cannot be pickled) are rebuilt on the way back.
+        fields = {a.name: getattr(self, a.name) for a in attrs.fields(Dataset) if a.init}
+        return _rebuild, (fields,)
+
     def records(self) -> tuple[Record, ...]:
         """Return every record that has an id, in document order.
 
@@ -268,13 +274,21 @@ class Dataset:
 
         Raises:
             SpanError: The span reaches past the end of the text.
+            TypeError: *span* is not a :class:`~nato_rok.Span`.
 
         .. versionadded:: 1.0.0
 
         """
+        if not isinstance(span, Span):
+            raise TypeError(f"excerpt() argument 'span' must be a Span, not {type(span).__name__}")
         if span.end > len(self.source.text):
             raise SpanError(
                 f"span {span.start}..{span.end} reaches past the end of the text "
                 f"({len(self.source.text)} characters)"
             )
         return self.source.text[span.start : span.end]
+
+
+def _rebuild(fields: dict[str, Any]) -> Dataset:
+    """Return the :class:`Dataset` of *fields* (how a pickled dataset comes back)."""
+    return Dataset(**fields)

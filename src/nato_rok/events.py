@@ -130,3 +130,8 @@ class Event:
             )
         if self.parent_id == self.id:
             raise ValueError("an event cannot be its own parent")
+        if not set(self.actor_ids).isdisjoint(self.recipient_ids):
+            raise ValueError(
+                "an event cannot name one party among both its actors and its recipients "
+                "(a mutual event names all its parties as actors)"
+            )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = [
+    "BrokenInstallError",
     "ChecksumMismatchError",
     "DatasetError",
     "DocumentTooLargeError",
@@ -53,18 +54,30 @@ class DatasetError(Exception):
     Args:
         summary: One sentence saying what failed.
         problems: The individual problems, each with its JSON path.
+        omitted: How many further problems were found but not listed.
 
     Attributes:
         summary: One sentence saying what failed.
         problems: The individual problems as :class:`~nato_rok.exceptions.Problem` tuples (may
-            be empty when the error concerns no particular location).
+            be empty when the error concerns no particular location). At most the
+            first 100 problems of a document are listed.
+        omitted: How many problems were found beyond those listed (0 for most
+            errors); memory stays bounded however many a document holds.
+
+    .. versionchanged:: 1.2.0
+       The *omitted* count.
 
     """
 
-    def __init__(self, summary: str, problems: tuple[Problem, ...] = ()) -> None:
+    def __init__(
+        self, summary: str, problems: tuple[Problem, ...] = (), *, omitted: int = 0
+    ) -> None:
         self.summary = summary
         self.problems = problems
+        self.omitted = omitted
         lines = [summary, *(f"  {problem}" for problem in problems)]
+        if omitted:
+            lines.append(f"  ... and {omitted} more problem(s)")
         super().__init__("\n".join(lines))
 
 
@@ -105,8 +118,22 @@ class IntegrityError(InvalidDocumentError):
     """
 
 
-class ChecksumMismatchError(DatasetError, ValueError):
-    """A bundled release file does not match the SHA-256 in the manifest."""
+class BrokenInstallError(DatasetError, RuntimeError):
+    """The installed package's own data is missing, unreadable or damaged.
+
+    The message names the file and says to reinstall nato-rok; the error
+    concerns the installation, never a user's document.
+
+    .. versionadded:: 1.2.0
+    """
+
+
+class ChecksumMismatchError(BrokenInstallError, ValueError):
+    """A bundled release file does not match the SHA-256 in the manifest.
+
+    .. versionchanged:: 1.2.0
+       Also a :class:`BrokenInstallError`.
+    """
 
 
 class UnknownVersionError(DatasetError, LookupError):

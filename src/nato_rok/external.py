@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-from nato_rok._validators import code, id_field, nfc, non_blank
+from nato_rok._validators import code, id_field, nfc, non_blank, url
 
 __all__ = [
     "ActorCode",
@@ -69,7 +69,7 @@ class Reference:
     kind: ReferenceKind
     title: str = attrs.field(validator=non_blank)
     publisher: str = attrs.field(validator=non_blank)
-    url: str | None = attrs.field(validator=attrs.validators.optional(non_blank))
+    url: str | None = attrs.field(validator=attrs.validators.optional(url))
     excerpt: str | None = attrs.field(validator=attrs.validators.optional(non_blank))
     note: str | None = attrs.field(validator=attrs.validators.optional(non_blank))
 

@@ -43,9 +43,11 @@ from nato_rok._validators import (
     slugs,
     spans_field,
     strict_int,
+    text_block,
     texts,
     unique,
     unique_slugs,
+    url,
 )
 from nato_rok.external import ActorCode, DateRange, ExternalName
 
@@ -168,9 +170,9 @@ class Source:
     title: str = attrs.field(validator=non_blank)
     publisher: str = attrs.field(validator=non_blank)
     published: datetime.date
-    url: str = attrs.field(validator=non_blank)
+    url: str = attrs.field(validator=url)
     language: str = attrs.field(validator=non_blank)
-    text: str = attrs.field(validator=non_blank)
+    text: str = attrs.field(validator=text_block)
     spans: tuple[Span, ...] = spans_field()
 
 
@@ -374,6 +376,10 @@ class Position:
     stance: Stance
     spans: tuple[Span, ...] = spans_field()
 
+    @subject_id.validator
+    def _not_the_holder(self, attribute: "attrs.Attribute[str]", value: str) -> None:
+        if value == self.holder_id:
+            raise ValueError(f"a position's holder cannot be its own subject ({value!r})")
 
 @attrs.frozen(kw_only=True)
 class Entity:

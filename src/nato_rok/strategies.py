@@ -29,7 +29,8 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from nato_rok._names import name_key
+from nato_rok import _unicode
+from nato_rok._names import lookalike_key
 from nato_rok.dataset import Dataset
 from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
 from nato_rok.external import (
@@ -84,6 +85,7 @@ __all__ = [
     "spans",
     "statements",
     "texts",
+    "urls",
     "visits",
 ]
 
@@ -97,9 +99,18 @@ def ids() -> st.SearchStrategy[str]:
 
 
 def texts() -> st.SearchStrategy[str]:
-    """Non-blank text of any Unicode characters but surrogates."""
-    alphabet = st.characters(codec="utf-8", exclude_characters="\x00")
-    return st.text(alphabet, min_size=1, max_size=20).filter(str.strip)
+    """Non-blank one-line text of any characters the character policy allows."""
+    alphabet = st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Co", "Zl", "Zp"))
+    return (
+        st.text(alphabet, min_size=1, max_size=20)
+        .filter(str.strip)
+        .filter(lambda text: _unicode.flaw(text, one_line=True) is None)
+    )
+
+
+def urls() -> st.SearchStrategy[str]:
+    """``http`` and ``https`` URLs."""
+    return st.builds("{}://{}.example/{}".format, st.sampled_from(("http", "https")), ids(), ids())
 
 
 def spans(max_end: int = _MAX_OFFSET) -> st.SearchStrategy[Span]:
@@ -127,7 +138,7 @@ def sources() -> st.SearchStrategy[Source]:
         title=texts(),
         publisher=texts(),
         published=st.dates(),
-        url=texts(),
+        url=urls(),
         language=texts(),
         text=texts(),
         spans=_span_tuple(),
@@ -221,13 +232,19 @@ def cooperation_areas() -> st.SearchStrategy[CooperationArea]:
 
 def positions() -> st.SearchStrategy[Position]:
     """Position records."""
-    return st.builds(
-        Position,
-        id=ids(),
-        holder_id=ids(),
-        subject_id=ids(),
-        stance=st.sampled_from(Stance),
-        spans=_span_tuple(),
+    return (
+        st.tuples(ids(), ids())
+        .filter(lambda pair: pair[0] != pair[1])
+        .flatmap(
+            lambda pair: st.builds(
+                Position,
+                id=ids(),
+                holder_id=st.just(pair[0]),
+                subject_id=st.just(pair[1]),
+                stance=st.sampled_from(Stance),
+                spans=_span_tuple(),
+            )
+        )
     )
 
 
@@ -345,7 +362,7 @@ def _schema_1(draw: Any, max_records: int) -> Dataset:
             _unique_texts(min_size=1),
             min_size=1,
             max_size=max_records,
-            unique_by=lambda names: name_key(names[0]),
+            unique_by=lambda names: lookalike_key(names[0]),
         ).filter(_distinct_keys)
     )
     participants_ = []
@@ -390,16 +407,19 @@ def _schema_1(draw: Any, max_records: int) -> Dataset:
                 spans=(out.put(name),),
             )
         )
-    positions_ = [
-        Position(
-            id=take(),
-            holder_id=draw(st.sampled_from(org_ids + person_ids)),
-            subject_id=draw(st.sampled_from(org_ids)),
-            stance=draw(st.sampled_from(Stance)),
-            spans=(out.put(draw(texts())),),
+    positions_ = []
+    for _ in range(draw(st.integers(0, 2))):
+        subject_id = draw(st.sampled_from(org_ids))
+        holders = [record_id for record_id in org_ids + person_ids if record_id != subject_id]
+        positions_.append(
+            Position(
+                id=take(),
+                holder_id=draw(st.sampled_from(holders)),  # never the subject itself
+                subject_id=subject_id,
+                stance=draw(st.sampled_from(Stance)),
+                spans=(out.put(draw(texts())),),
+            )
         )
-        for _ in range(draw(st.integers(0, 2)))
-    ]
     topics = [area.id for area in areas] + [position.id for position in positions_]
     meetings_ = []
     for _ in range(draw(st.integers(0, max_records))):
@@ -438,7 +458,7 @@ def _schema_1(draw: Any, max_records: int) -> Dataset:
         title=title,
         publisher=draw(texts()),
         published=draw(st.dates()),
-        url=draw(texts()),
+        url=draw(urls()),
         language=draw(texts()),
         text=out.text() + draw(texts()),
         spans=source_spans,
@@ -465,7 +485,7 @@ def _distinct_keys(people: list[tuple[str, ...]]) -> bool:
     owner: dict[str, int] = {}
     for index, names in enumerate(people):
         for name in names:
-            if owner.setdefault(name_key(name), index) != index:
+            if owner.setdefault(lookalike_key(name), index) != index:
                 return False
     return True
 
@@ -528,7 +548,7 @@ def references() -> st.SearchStrategy[Reference]:
         kind=st.sampled_from(ReferenceKind),
         title=texts(),
         publisher=texts(),
-        url=optional,
+        url=st.none() | urls(),
         excerpt=optional,
         note=optional,
     )
@@ -664,14 +684,17 @@ def _event(
     cameo = draw(st.none() | cameo_codings(version))
     plover = draw(st.none() | plover_codings(version))
     needs_note = cameo is None or plover is None
+    actor_ids = tuple(draw(st.lists(st.sampled_from(actors), min_size=1, max_size=2, unique=True)))
+    others = [actor for actor in actors if actor not in actor_ids]  # never both actor and recipient
+    recipient_ids = (
+        tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))) if others else ()
+    )
     return Event(
         id=event_id,
         parent_id=draw(st.none() | st.sampled_from(parents)) if parents else None,
         label=draw(texts()),
-        actor_ids=tuple(
-            draw(st.lists(st.sampled_from(actors), min_size=1, max_size=2, unique=True))
-        ),
-        recipient_ids=tuple(draw(st.lists(st.sampled_from(actors), max_size=2, unique=True))),
+        actor_ids=actor_ids,
+        recipient_ids=recipient_ids,
         date=date,
         end_date=end_date,
         date_basis=basis,
@@ -706,14 +729,16 @@ def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
     ref_ids = [ref.id for ref in refs]
     with_refs = st.sampled_from(ref_ids)
     keys = {
-        name_key(name) for person in dataset.participants for name in (person.name, *person.aliases)
+        lookalike_key(name)
+        for person in dataset.participants
+        for name in (person.name, *person.aliases)
     }
     people = []
     for person in dataset.participants:
         names = []
         for name in draw(st.lists(external_names(), max_size=2)):
-            if name_key(name.text) not in keys:  # look-up keys stay unambiguous
-                keys.add(name_key(name.text))
+            if lookalike_key(name.text) not in keys:  # names stay unambiguous, look-alikes too
+                keys.add(lookalike_key(name.text))
                 names.append(attrs.evolve(name, reference_id=draw(with_refs)))
         codes = draw(
             st.lists(

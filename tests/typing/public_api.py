@@ -31,6 +31,8 @@ assert_type(ds.excerpt(ds.quotes[0].span), str)
 assert_type(ds.cooperation_areas[0].kind, nato_rok.CooperationKind)
 assert_type(ds.record("nato"), nato_rok.Record)
 assert_type(exceptions.DatasetError("x").problems, tuple[exceptions.Problem, ...])
+assert_type(exceptions.DatasetError("x").omitted, int)
+assert_type(exceptions.BrokenInstallError("x").summary, str)
 
 # Exports: the registry, its protocol, the declared tables (1.2.0).
 from pathlib import Path  # noqa: E402  # kept beside the lines that use it

@@ -57,7 +57,12 @@ def _string(checks: set[Any]) -> dict[str, Any]:
         result["pattern"] = _SLUG
     elif _validators.code in checks:
         result["pattern"] = _CODE
-    elif checks & {_validators.non_blank, _validators.texts}:
+    elif checks & {
+        _validators.non_blank,
+        _validators.texts,
+        _validators.text_block,
+        _validators.url,
+    }:
         result["pattern"] = "\\S"
     return result
 

@@ -1,0 +1,114 @@
+"""Names: forgiving look-ups, and look-alike names told apart by their UTS #39 skeleton."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import nato_rok
+from nato_rok import _names, _resources, _unicode
+from nato_rok.exceptions import IntegrityError
+from tests.conftest import encode
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+
+import derive_confusables  # scripts/ is not a package
+
+_FULL = {
+    chr(int(source, 16)): "".join(chr(int(p, 16)) for p in target.split())
+    for source, target in derive_confusables.mappings(derive_confusables.source_text())
+}
+
+
+def _reference_key(name: str) -> str:
+    """lookalike_key written out plainly over Unicode's whole table: the oracle."""
+
+    def fold(text: str) -> str:
+        text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+        text = "".join(c for c in text if _unicode.flaw(c, one_line=True) is None)
+        return _names._IGNORED.sub("", text)
+
+    def skeleton(text: str) -> str:
+        mapped = "".join(_FULL.get(c, c) for c in unicodedata.normalize("NFD", text))
+        return unicodedata.normalize("NFD", mapped)
+
+    key = fold(name)
+    for _ in range(2):
+        key = fold(skeleton(key))
+    return key
+
+
+def test_the_shipped_subset_is_what_the_script_derives() -> None:
+    """data/confusables.txt equals the derivation from Unicode's confusables.txt, licence named."""
+    shipped = _resources.read_data("confusables.txt").decode("utf-8")
+    assert derive_confusables.derive(derive_confusables.source_text()) == shipped
+    assert "Unicode-DFS-2016" in shipped
+    assert "Version: 13.0.0" in shipped
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=12))
+def test_the_subset_gives_the_keys_of_the_whole_table(name: str) -> None:
+    """For any text allowed in a name, the shipped subset and Unicode's full table agree."""
+    if _unicode.flaw(name, one_line=True) is None:
+        assert _reference_key(name) == _names.lookalike_key(name)
+
+
+@given(st.sampled_from(sorted(_FULL)))
+def test_every_confusable_letter_gets_the_key_of_its_prototype(char: str) -> None:
+    """Each character of Unicode's table compares equal to what it is confusable with."""
+    if _unicode.flaw(char, one_line=True) is None:
+        assert _reference_key(char) == _names.lookalike_key(char)
+    if derive_confusables._reachable(char):  # a precomposed letter is decomposed first
+        assert _names.lookalike_key(char) == _names.lookalike_key(_FULL[char])
+
+
+@pytest.mark.parametrize(
+    "lookalike",
+    [
+        "Park\u200bGeun-hye",  # a zero-width space (refused in a name; the key ignores it)
+        "Park Ge\u00adun-hye",  # a soft hyphen
+        "Ｐａｒｋ Ｇｅｕｎ-ｈｙｅ",  # fullwidth letters
+        "\u0420\u0430rk Geun-hye",  # Cyrillic capital ER and small A
+        "PARK GEUN HYE",
+        "Park Geun-hуe",  # Cyrillic small U  # the look-alike is the point
+    ],
+)
+def test_look_alike_names_share_a_key(lookalike: str) -> None:
+    """Invisible characters, fullwidth and Cyrillic letters, case and spacing change no key."""
+    assert _names.lookalike_key("Park Geun-hye") == _names.lookalike_key(lookalike)
+
+
+def test_different_names_keep_different_keys() -> None:
+    """Names that do not look alike stay apart."""
+    names = ["Park Geun-hye", "Kim Kwan-jin", "Yun Byung-se", "Anders Fogh Rasmussen", "박근혜"]
+    assert len(names) == len({_names.lookalike_key(name) for name in names})
+
+
+def _fullwidth(name: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in name)
+
+
+def _cyrillic(name: str) -> str:
+    return name.translate(
+        str.maketrans("aeopAEOP", "\u0430\u0435\u043e\u0440\u0410\u0415\u041e\u0420")
+    )
+
+
+@pytest.mark.parametrize("disguise", [_fullwidth, _cyrillic, str.upper])
+def test_the_loader_refuses_a_look_alike_of_another_persons_name(
+    disguise: Any, document: dict[str, Any]
+) -> None:
+    """A second person with an alias that looks like the first one's name is refused."""
+    first = document["participants"][0]["name"]
+    assert disguise(first) != first
+    document["participants"][1]["aliases"].append(disguise(first))
+    with pytest.raises(IntegrityError) as caught:
+        nato_rok.loads(encode(document))
+    messages = [p.message for p in caught.value.problems]
+    assert any("matches a name of $.participants[0]" in m for m in messages), messages
