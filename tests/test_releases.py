@@ -211,7 +211,7 @@ def test_a_missing_or_damaged_code_table_says_reinstall(
     """A release with events needs the code tables; without them, reinstall."""
     from nato_rok import _codes
 
-    monkeypatch.setattr(_codes, "tables", _codes.tables.__wrapped__)
+    monkeypatch.setattr(_codes, "_tables", _codes._tables.__wrapped__)
     if damage:
         _tampered(monkeypatch, {"codes/cameo.json": damage})
         expected = r"data/codes/cameo\.json is not valid JSON; reinstall"

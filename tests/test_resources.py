@@ -69,10 +69,11 @@ def test_corrupted_copy_of_the_data_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [
-        ("rm nato-rok-1.1.0.json", "data/nato-rok-1.1.0.json cannot be read (No such file"),
+        # load() reads the newest release, 1.2.0, and its edition of the code tables.
+        ("rm nato-rok-1.2.0.json", "data/nato-rok-1.2.0.json cannot be read (No such file"),
         ("rm manifest.json", "data/manifest.json cannot be read (No such file"),
         ("truncate manifest.json", "data/manifest.json is not a valid manifest"),
-        ("rm codes/cameo.json", "data/codes/cameo.json cannot be read (No such file"),
+        ("rm codes/cameo-1.2.0.json", "data/codes/cameo-1.2.0.json cannot be read (No such"),
         ("rm confusables.txt", "data/confusables.txt cannot be read (No such file"),
     ],
 )
