@@ -381,6 +381,7 @@ class Position:
         if value == self.holder_id:
             raise ValueError(f"a position's holder cannot be its own subject ({value!r})")
 
+
 @attrs.frozen(kw_only=True)
 class Entity:
     """A place, region or fund the article names that is neither a state nor a body.
