@@ -286,7 +286,7 @@ def _show(args: argparse.Namespace) -> str:
     return _views.show_text(view)
 
 
-def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _export_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     import textwrap
 
     from nato_rok.export.formats import FORMATS
