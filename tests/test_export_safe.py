@@ -173,7 +173,8 @@ def test_licence_follows_the_dataset() -> None:
     assert [{"name": "ODbL-1.0", "title": "ODbL-1.0"}] == other
 
 
-@given(st.lists(st.text(), min_size=1, max_size=5))
+# No NUL: the loader refuses it in any text, and Python 3.10's csv cannot write it.
+@given(st.lists(st.text(st.characters(exclude_characters="\x00")), min_size=1, max_size=5))
 def test_no_excel_safe_csv_cell_reads_back_as_a_formula(texts: list[str]) -> None:
     """Any text, written to CSV with excel_safe_cells and read back, never starts a formula."""
     table = tables.Table(
