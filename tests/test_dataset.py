@@ -8,9 +8,18 @@ import attrs
 import pytest
 from hypothesis import given
 
-from nato_rok import Dataset, Participant, Span, strategies
+from nato_rok import (
+    CooperationArea,
+    Dataset,
+    Organization,
+    Participant,
+    Quote,
+    Span,
+    Visit,
+    strategies,
+)
 from nato_rok._names import name_key
-from nato_rok.exceptions import RecordNotFoundError, SpanError
+from nato_rok.exceptions import RecordNotFoundError, SpanError, WrongRecordTypeError
 
 
 def test_participant_by_id(bundled: Dataset) -> None:
@@ -40,6 +49,43 @@ def test_record_by_id(bundled: Dataset) -> None:
     for bad in ("nothing", ["list"]):
         with pytest.raises(RecordNotFoundError, match="no record has the id"):
             bundled.record(bad)  # type: ignore[arg-type]  # a list on purpose
+
+
+def test_record_of_a_type(bundled: Dataset) -> None:
+    """record(id, kind) returns the record when it is a *kind*."""
+    assert bundled.quotes[0] is bundled.record(bundled.quotes[0].id, Quote)
+    assert bundled.visit is bundled.record(bundled.visit.id, Visit)
+
+
+@pytest.mark.parametrize(
+    ("record_id", "kind", "message"),
+    [
+        ("nato", Participant, "no participant has the id 'nato': it is the id of an organization"),
+        (
+            "park-geun-hye",
+            Quote,
+            "no quote has the id 'park-geun-hye': it is the id of a participant",
+        ),
+        ("nato", CooperationArea, "no cooperation area has the id 'nato': it is the id of an "),
+        ("park-geun-hye", Organization, "no organization has the id 'park-geun-hye': it is the"),
+    ],
+)
+def test_record_refuses_an_id_of_another_type(
+    bundled: Dataset, record_id: str, kind: type[Any], message: str
+) -> None:
+    """An id of another kind of record is a WrongRecordTypeError, itself a LookupError."""
+    with pytest.raises(WrongRecordTypeError) as caught:
+        bundled.record(record_id, kind)
+    assert str(caught.value).startswith(message)
+    assert isinstance(caught.value, LookupError)
+    assert isinstance(caught.value, RecordNotFoundError)
+
+
+def test_record_of_a_type_refuses_unknown_ids(bundled: Dataset) -> None:
+    """An unknown id with a kind is a RecordNotFoundError naming the kind, not the subclass."""
+    with pytest.raises(RecordNotFoundError, match="no quote has the id 'nope'") as caught:
+        bundled.record("nope", Quote)
+    assert WrongRecordTypeError is not type(caught.value)
 
 
 @pytest.mark.parametrize(

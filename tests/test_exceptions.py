@@ -21,6 +21,7 @@ from nato_rok.exceptions import DatasetError, Problem
         (exceptions.SpanError, ValueError),
         (exceptions.UnknownVersionError, LookupError),
         (exceptions.RecordNotFoundError, LookupError),
+        (exceptions.WrongRecordTypeError, LookupError),
     ],
 )
 def test_every_error_is_a_dataset_error_and_a_builtin(error: type, builtin: type) -> None:

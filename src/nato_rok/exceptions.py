@@ -25,6 +25,7 @@ __all__ = [
     "SpanError",
     "UnknownVersionError",
     "UnsupportedSchemaVersionError",
+    "WrongRecordTypeError",
 ]
 
 
@@ -117,3 +118,14 @@ class RecordNotFoundError(DatasetError, LookupError):
 
 class SpanError(DatasetError, ValueError):
     """A span does not lie inside the source text."""
+
+
+class WrongRecordTypeError(RecordNotFoundError):
+    """A record has the requested id, but it is not of the requested type.
+
+    ``ds.record("nato", Participant)`` raises it: ``nato`` is an
+    organization. As a :class:`RecordNotFoundError` it is also a
+    :class:`LookupError`: no record of the requested type has that id.
+
+    .. versionadded:: 1.2.0
+    """
