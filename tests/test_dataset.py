@@ -6,8 +6,10 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
+import nato_rok
 from nato_rok import (
     CooperationArea,
     Dataset,
@@ -188,3 +190,41 @@ def test_indexes_do_not_count_in_equality(bundled: Dataset) -> None:
     assert bundled == copy
     assert hash(bundled) == hash(copy)
     assert isinstance(copy.find_participant("Park Guen-hye"), Participant)
+
+
+@pytest.mark.parametrize(
+    ("look_up", "wanted", "message"),
+    [
+        (
+            "find_participant",
+            "Park",
+            "no participant is called 'Park'; did you mean 'Park Geun-hye'?",
+        ),
+        ("find_participant", "Rasmusen", "; did you mean 'Anders Fogh Rasmussen'?"),
+        ("find_participant", "박근", "; did you mean 'Park Geun-hye'?"),
+        ("record", "park", "no record has the id 'park'; did you mean 'park-geun-hye', "),
+        ("participant", "park", "no participant has the id 'park'; did you mean 'park-geun-hye'?"),
+        ("organization", "republic", "; did you mean 'republic-of-korea'?"),
+        ("quotes_by", "anders", "; did you mean 'anders-fogh-rasmussen'?"),
+    ],
+)
+def test_refused_look_ups_suggest(look_up: str, wanted: str, message: str) -> None:
+    """Every look-up that refuses a name or id suggests the closest ones."""
+    with pytest.raises(RecordNotFoundError) as caught:
+        getattr(nato_rok.load("1.1.0"), look_up)(wanted)
+    assert message in str(caught.value)
+    assert caught.value.suggestions
+
+
+@pytest.mark.slow
+@given(strategies.datasets(), st.data())
+def test_a_prefix_of_any_id_suggests_it(dataset: Dataset, data: st.DataObject) -> None:
+    """A proper prefix (3 characters or more) of any id, if refused, suggests that id."""
+    ids = [record.id for record in dataset.records()]
+    target = data.draw(st.sampled_from(ids))
+    assume(len(target) > 3)
+    prefix = target[: data.draw(st.integers(3, len(target) - 1))]
+    assume(prefix not in ids)
+    with pytest.raises(RecordNotFoundError) as caught:
+        dataset.record(prefix)
+    assert target in caught.value.suggestions

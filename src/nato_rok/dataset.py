@@ -10,9 +10,10 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from nato_rok._names import name_key
+from nato_rok._suggest import refusal
 from nato_rok._validators import non_blank
 from nato_rok.events import Event
-from nato_rok.exceptions import RecordNotFoundError, SpanError, WrongRecordTypeError
+from nato_rok.exceptions import SpanError, WrongRecordTypeError
 from nato_rok.external import Reference
 from nato_rok.model import (
     CooperationArea,
@@ -173,18 +174,14 @@ class Dataset:
 
         """
         found = self._by_id.get(record_id) if type(record_id) is str else None
-        if kind is None:
-            if found is None:
-                raise RecordNotFoundError(f"no record has the id {record_id!r}")
+        if found is not None and (kind is None or isinstance(found, kind)):
             return found
+        ids = ((r.id, r.id) for r in self._by_id.values() if kind is None or isinstance(r, kind))
+        summary = f"no {'record' if kind is None else _noun(kind)} has the id {record_id!r}"
         if found is None:
-            raise RecordNotFoundError(f"no {_noun(kind)} has the id {record_id!r}")
-        if not isinstance(found, kind):
-            raise WrongRecordTypeError(
-                f"no {_noun(kind)} has the id {record_id!r}: "
-                f"it is the id of {_article(_noun(type(found)))}"
-            )
-        return found
+            raise refusal(summary, record_id, ids)
+        summary += f": it is the id of {_article(_noun(type(found)))}"
+        raise refusal(summary, record_id, ids, WrongRecordTypeError)
 
     def participant(self, participant_id: str) -> Participant:
         """Return the participant whose id is *participant_id*.
@@ -228,7 +225,12 @@ class Dataset:
         """
         found = self._by_name.get(name_key(name)) if type(name) is str else None
         if found is None:
-            raise RecordNotFoundError(f"no participant is called {name!r}")
+            names = (
+                (text, person.name)
+                for person in self.participants
+                for text in (person.name, *person.aliases, *(n.text for n in person.names))
+            )
+            raise refusal(f"no participant is called {name!r}", name, names)
         return found
 
     def quotes_by(self, speaker: str | Participant) -> tuple[Quote, ...]:

@@ -113,7 +113,26 @@ class UnknownVersionError(DatasetError, LookupError):
 
 
 class RecordNotFoundError(DatasetError, LookupError):
-    """No record has the requested id or name."""
+    """No record has the requested id or name.
+
+    Args:
+        summary: One sentence saying what failed.
+        problems: The individual problems, each with its JSON path.
+        suggestions: The closest ids or names the dataset has.
+
+    Attributes:
+        suggestions: The closest ids or names the dataset has, best first
+            (empty when nothing is close); the message names the first few.
+
+            .. versionadded:: 1.2.0
+
+    """
+
+    def __init__(
+        self, summary: str, problems: tuple[Problem, ...] = (), *, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(summary, problems)
+        self.suggestions = suggestions
 
 
 class SpanError(DatasetError, ValueError):
