@@ -130,6 +130,12 @@ class Dataset:
         object.__setattr__(self, "_by_name", by_name)
         object.__setattr__(self, "_by_speaker", by_speaker)
 
+    def __repr__(self) -> str:
+        # One line, not 26,000 characters: the whole is nato_rok.dumps(dataset).
+        from nato_rok._reprs import dataset_repr
+
+        return dataset_repr(self)
+
     def records(self) -> tuple[Record, ...]:
         """Return every record that has an id, in document order.
 
