@@ -37,12 +37,25 @@ _ELLIPSIS = "…"
 
 
 class Shown:
-    """Mixin: the short repr (and, later, rich displays) of a record class."""
+    """Mixin: the short repr and the notebook displays of a record class.
+
+    The displays live in :mod:`nato_rok._display`, imported on first use.
+    """
 
     __slots__ = ()
 
     def __repr__(self) -> str:
         return short_repr(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's text view: the short repr."""
+        printer.text(short_repr(self))
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: a card (a quotation in its sentence, a person's mentions...)."""
+        from nato_rok._display import html_card
+
+        return html_card(self)
 
 
 def _fixed(value: object) -> str | None:

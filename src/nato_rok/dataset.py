@@ -136,6 +136,18 @@ class Dataset:
 
         return dataset_repr(self)
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's text view: release, source, visit and counts, one a line."""
+        from nato_rok._display import text
+
+        printer.text(text(self))
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: a card with the source, the visit and the records by kind."""
+        from nato_rok._display import html_card
+
+        return html_card(self)
+
     def records(self) -> tuple[Record, ...]:
         """Return every record that has an id, in document order.
 
