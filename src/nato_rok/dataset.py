@@ -184,7 +184,8 @@ class Dataset:
         Raises:
             RecordNotFoundError: No record has that id (also a :class:`LookupError`).
             WrongRecordTypeError: The record with that id is not a *kind* (a
-                :class:`RecordNotFoundError`, so also a :class:`LookupError`).
+                :class:`~nato_rok.exceptions.RecordNotFoundError`, so also a
+                :class:`LookupError`).
 
         .. versionadded:: 1.0.0
         .. versionchanged:: 1.2.0
