@@ -58,6 +58,8 @@ nitpick_ignore = [
 ]
 
 html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["nato-rok.css"]  # wrap long code lines; the inline annotated article
 html_title = f"nato-rok {release}"
 html_copy_source = False
 html_show_sourcelink = False

@@ -77,3 +77,13 @@ def test_highlights_render_visibly_on_desktop_and_phone(
     assert side_by_side == report["side_by_side"]
     assert width == report["width"]
     assert not report["overflow"]
+
+
+def test_fragment_is_the_pages_body() -> None:
+    """html_fragment() is the article and the records, exactly as the page holds them."""
+    from nato_rok.export.html import html_fragment
+
+    dataset = nato_rok.load("1.1.0")
+    fragment = html_fragment(dataset)
+    assert fragment.startswith('<article class="article">')
+    assert f"<main>{fragment}</main>" in html_page(dataset)

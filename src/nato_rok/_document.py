@@ -98,7 +98,7 @@ def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) ->
     Note:
         The cyclic garbage collector is paused while the records are built
         (they hold no reference cycles) and resumed afterwards if it was
-        running; see docs/performance.md.
+        running; see :doc:`the performance notes </performance>`.
 
     .. versionadded:: 1.0.0
 

@@ -21,7 +21,7 @@ from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
 from nato_rok.model import Span
 
-__all__ = ["COLOURS", "html_page"]
+__all__ = ["COLOURS", "html_fragment", "html_page"]
 
 #: Highlight colour of each record type (light enough to read black text on).
 COLOURS = {
@@ -100,13 +100,26 @@ def _record(dataset: Dataset, record: Record) -> str:
     )
 
 
+def html_fragment(dataset: Dataset) -> str:
+    """Return the page's body: the highlighted article, then the records (no styles).
+
+    For pages that style it themselves, such as the documentation site.
+
+    .. versionadded:: 1.2.0
+    """
+    records = dataset.records()
+    covered = [(span, record) for record in records for _, span in _spans(record)]
+    return (
+        f'<article class="article">{_article(dataset, covered)}</article>'
+        f'<div class="records">{"".join(_record(dataset, r) for r in records)}</div>'
+    )
+
+
 def html_page(dataset: Dataset) -> str:
     """Return the annotated article as one self-contained HTML page.
 
     .. versionadded:: 1.1.0
     """
-    records = dataset.records()
-    covered = [(span, record) for record in records for _, span in _spans(record)]
     legend = "".join(
         f'<span style="background:{colour}">{kind}</span>' for kind, colour in COLOURS.items()
     )
@@ -122,7 +135,5 @@ def html_page(dataset: Dataset) -> str:
         f"nato-rok dataset release {dataset.version}: every highlight is a span of a record; "
         "follow it to the record, and from the record back to its spans.</p>"
         f'<p class="legend">{legend}</p></header>'
-        f'<main><article class="article">{_article(dataset, covered)}</article>'
-        f'<div class="records">{"".join(_record(dataset, r) for r in records)}</div>'
-        "</main></body></html>\n"
+        f"<main>{html_fragment(dataset)}</main></body></html>\n"
     )
