@@ -64,8 +64,10 @@ def _fixed(value: object) -> str | None:
         return repr(value.value)
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if attrs.has(type(value)) and type(value).__name__ == "Span":
-        return f"{value.start}:{value.end}"  # type: ignore[attr-defined]  # a Span
+    from nato_rok.model import Span  # here: model imports this module
+
+    if isinstance(value, Span):
+        return f"{value.start}:{value.end}"
     if isinstance(value, (str, tuple)):
         return None
     return repr(value)
