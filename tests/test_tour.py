@@ -30,6 +30,16 @@ def test_the_tour_runs_without_errors(executed: Any) -> None:
             assert "stderr" not in output, output
 
 
+def test_first_run_notes_are_left_out() -> None:
+    """Matplotlib's one-off note about its font cache is no output of the tour."""
+    from types import SimpleNamespace as Node
+
+    note = Node(output_type="stream", name="stderr", text="Matplotlib is building the font cache")
+    kept = Node(output_type="stream", name="stdout", text="kept")
+    notebook = Node(cells=[Node(cell_type="code", outputs=[note, kept])])
+    assert [[{"type": "stream", "stdout": "kept"}]] == tour_notebook.outputs(notebook)
+
+
 def test_committed_outputs_are_fresh(executed: Any) -> None:
     """What the site shows is what the notebook shows today (images compared by type)."""
     committed = tour_notebook.outputs(tour_notebook._read(tour_notebook.NOTEBOOK))
