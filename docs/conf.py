@@ -20,18 +20,22 @@ release = _version("nato-rok")
 version = release
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown (it sets up myst_parser) and the notebook page, tour.ipynb
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "nato_rok_docs",
 ]
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
 exclude_patterns = ["_build", "_ext"]
 language = "en"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
+
+# The notebook's committed outputs are shown as they are: the build stays
+# offline and fast; tests/test_tour.py runs it in a real kernel and checks them.
+nb_execution_mode = "off"
 myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"
@@ -54,9 +58,12 @@ nitpick_ignore = [
     ("py:class", "hypothesis.strategies.SearchStrategy"),
     ("py:class", "pathlib.Path"),
     ("py:func", "attrs.evolve"),
+    ("py:class", "nato_rok.dataset._R"),  # the type variable of Dataset.record's overloads
 ]
 
 html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["nato-rok.css"]  # wrap long code lines; the inline annotated article
 html_title = f"nato-rok {release}"
 html_copy_source = False
 html_show_sourcelink = False

@@ -23,11 +23,22 @@ def chromium() -> str:
     return found
 
 
-def report(page: Path, width: int, height: int, profile: Path) -> dict[str, object]:
-    """Open *page* (which holds a probe) at *width* x *height*; return the probe's report."""
+#: Chromium's flags for a reader who prefers a dark theme (``prefers-color-scheme: dark``).
+DARK = ("--force-dark-mode", "--blink-settings=preferredColorScheme=0")
+
+
+def report(
+    page: Path, width: int, height: int, profile: Path, *, dark: bool = False
+) -> dict[str, object]:
+    """Open *page* (which holds a probe) at *width* x *height*; return the probe's report.
+
+    With *dark*, the browser prefers a dark colour scheme, as a reader's
+    system set to dark does.
+    """
     completed = subprocess.run(  # our own Chromium, our own page
         [
             chromium(),
+            *(DARK if dark else ()),
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -54,3 +65,28 @@ def report(page: Path, width: int, height: int, profile: Path) -> dict[str, obje
         .replace("&amp;", "&")
     )
     return found
+
+
+def screenshot(
+    page: Path, width: int, height: int, profile: Path, out: Path, *, dark: bool
+) -> None:
+    """Save a PNG of *page* at *width* x *height* into *out* (for a person to look at)."""
+    subprocess.run(  # our own Chromium, our own page
+        [
+            chromium(),
+            *(DARK if dark else ()),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--disable-background-networking",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
+            f"--screenshot={out}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )

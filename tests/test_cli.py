@@ -271,6 +271,26 @@ def test_show_an_unknown_id_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no record has the id 'nobody'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "park"], "no record has the id 'park'; did you mean 'park-geun-hye', "),
+        (["quotes", "--speaker", "Park"], "is called 'Park'; did you mean 'Park Geun-hye'?\n"),
+        (["quotes", "--topic", "cyber"], "; did you mean 'cyber-attacks'?\n"),
+        (
+            ["quotes", "--topic", "Disaster"],
+            "; did you mean 'disaster-relief'?\n",
+        ),
+    ],
+)
+def test_refused_names_suggest(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The show and quotes commands suggest the closest ids and names when they refuse one."""
+    assert 1 == cli.main(argv)
+    assert message in capsys.readouterr().err
+
+
 def test_export_jsonschema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Export --format jsonschema writes the schema of the release's schema version."""
     from nato_rok.export.jsonschema import schema

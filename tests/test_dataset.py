@@ -6,12 +6,22 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import nato_rok
-from nato_rok import Dataset, Participant, Span, strategies
+from nato_rok import (
+    CooperationArea,
+    Dataset,
+    Organization,
+    Participant,
+    Quote,
+    Span,
+    Visit,
+    strategies,
+)
 from nato_rok._names import name_key
-from nato_rok.exceptions import RecordNotFoundError, SpanError
+from nato_rok.exceptions import RecordNotFoundError, SpanError, WrongRecordTypeError
 
 
 def test_participant_by_id(bundled: Dataset) -> None:
@@ -41,6 +51,43 @@ def test_record_by_id(bundled: Dataset) -> None:
     for bad in ("nothing", ["list"]):
         with pytest.raises(RecordNotFoundError, match="no record has the id"):
             bundled.record(bad)  # type: ignore[arg-type]  # a list on purpose
+
+
+def test_record_of_a_type(bundled: Dataset) -> None:
+    """record(id, kind) returns the record when it is a *kind*."""
+    assert bundled.quotes[0] is bundled.record(bundled.quotes[0].id, Quote)
+    assert bundled.visit is bundled.record(bundled.visit.id, Visit)
+
+
+@pytest.mark.parametrize(
+    ("record_id", "kind", "message"),
+    [
+        ("nato", Participant, "no participant has the id 'nato': it is the id of an organization"),
+        (
+            "park-geun-hye",
+            Quote,
+            "no quote has the id 'park-geun-hye': it is the id of a participant",
+        ),
+        ("nato", CooperationArea, "no cooperation area has the id 'nato': it is the id of an "),
+        ("park-geun-hye", Organization, "no organization has the id 'park-geun-hye': it is the"),
+    ],
+)
+def test_record_refuses_an_id_of_another_type(
+    bundled: Dataset, record_id: str, kind: type[Any], message: str
+) -> None:
+    """An id of another kind of record is a WrongRecordTypeError, itself a LookupError."""
+    with pytest.raises(WrongRecordTypeError) as caught:
+        bundled.record(record_id, kind)
+    assert str(caught.value).startswith(message)
+    assert isinstance(caught.value, LookupError)
+    assert isinstance(caught.value, RecordNotFoundError)
+
+
+def test_record_of_a_type_refuses_unknown_ids(bundled: Dataset) -> None:
+    """An unknown id with a kind is a RecordNotFoundError naming the kind, not the subclass."""
+    with pytest.raises(RecordNotFoundError, match="no quote has the id 'nope'") as caught:
+        bundled.record("nope", Quote)
+    assert WrongRecordTypeError is not type(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -171,3 +218,41 @@ def test_excerpt_of_something_else_is_a_type_error(bundled: Dataset, bad: object
     """excerpt() takes a Span; anything else is a TypeError naming the argument."""
     with pytest.raises(TypeError, match="excerpt\\(\\) argument 'span' must be a Span"):
         bundled.excerpt(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("look_up", "wanted", "message"),
+    [
+        (
+            "find_participant",
+            "Park",
+            "no participant is called 'Park'; did you mean 'Park Geun-hye'?",
+        ),
+        ("find_participant", "Rasmusen", "; did you mean 'Anders Fogh Rasmussen'?"),
+        ("find_participant", "박근", "; did you mean 'Park Geun-hye'?"),
+        ("record", "park", "no record has the id 'park'; did you mean 'park-geun-hye', "),
+        ("participant", "park", "no participant has the id 'park'; did you mean 'park-geun-hye'?"),
+        ("organization", "republic", "; did you mean 'republic-of-korea'?"),
+        ("quotes_by", "anders", "; did you mean 'anders-fogh-rasmussen'?"),
+    ],
+)
+def test_refused_look_ups_suggest(look_up: str, wanted: str, message: str) -> None:
+    """Every look-up that refuses a name or id suggests the closest ones."""
+    with pytest.raises(RecordNotFoundError) as caught:
+        getattr(nato_rok.load("1.1.0"), look_up)(wanted)
+    assert message in str(caught.value)
+    assert caught.value.suggestions
+
+
+@pytest.mark.slow
+@given(strategies.datasets(), st.data())
+def test_a_prefix_of_any_id_suggests_it(dataset: Dataset, data: st.DataObject) -> None:
+    """A proper prefix (3 characters or more) of any id, if refused, suggests that id."""
+    ids = [record.id for record in dataset.records()]
+    target = data.draw(st.sampled_from(ids))
+    assume(len(target) > 3)
+    prefix = target[: data.draw(st.integers(3, len(target) - 1))]
+    assume(prefix not in ids)
+    with pytest.raises(RecordNotFoundError) as caught:
+        dataset.record(prefix)
+    assert target in caught.value.suggestions

@@ -219,3 +219,57 @@ def test_console_refuses_other_commands() -> None:
     result = evaluate_console(_Fake())  # type: ignore[arg-type]  # only .parsed is read
     assert result is not None
     assert "only nato-rok" in result
+
+
+def typed_script(page: Path) -> str:
+    """Return the ``python`` blocks of *page* as one script, the way a reader types them.
+
+    Session blocks become their statements; a statement shown failing (its
+    output a traceback) is left out, since it is wrong on purpose.
+    """
+    parser = doctest.DocTestParser()
+    lines: list[str] = []
+    for fence in FENCE.finditer(page.read_text(encoding="utf-8")):
+        if fence[2].strip() != "python":
+            continue
+        body = fence[3]
+        if not body.lstrip().startswith(">>>"):
+            lines.append(body)
+            continue
+        for example in parser.get_examples(body):
+            if example.exc_msg is None:
+                lines.append(example.source)
+    return "".join(lines)
+
+
+def test_typed_script_keeps_statements_and_drops_failures() -> None:
+    """Session prompts and outputs go, plain blocks stay, statements shown failing go."""
+    page = "```python\n>>> x = 1\n>>> x\n1\n>>> x.y = 2\nTraceback (most recent call last):\n"
+    page += "AttributeError: no\n```\n\n```python\nz = x\n```\n\n```console\n$ nato-rok\n```\n"
+    assert "x = 1\nx\nz = x\n" == typed_script(_write(page))
+
+
+def _write(text: str) -> Path:
+    import tempfile
+
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115  # closed below, read by the caller
+        "w", suffix=".md", delete=False, encoding="utf-8"
+    )
+    with handle:
+        handle.write(text)
+    return Path(handle.name)
+
+
+def test_readme_and_tutorial_pass_mypy_strict(tmp_path: Path) -> None:
+    """The README's and the tutorial's examples type-check under ``mypy --strict``."""
+    from mypy import api
+
+    files = []
+    for page in ("README.md", "docs/tutorial.md"):
+        script = tmp_path / (Path(page).stem.lower() + ".py")
+        script.write_text(typed_script(ROOT / page), encoding="utf-8")
+        files.append(str(script))
+    stdout, stderr, status = api.run(
+        ["--strict", "--no-incremental", "--config-file", "", "--cache-dir", str(tmp_path), *files]
+    )
+    assert 0 == status, stdout + stderr

@@ -320,6 +320,111 @@ def test_pages_render_in_chromium_with_working_links(
         assert found["svg_width"] >= 400
 
 
+LAYOUT_PROBE = """
+<script>
+addEventListener("load", () => {
+  const rgba = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const f = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (element) => {
+    for (; element; element = element.parentElement) {
+      const colour = rgba(getComputedStyle(element).backgroundColor);
+      if (colour.length === 3 || colour[3] > 0) return colour;
+    }
+    return [255, 255, 255];
+  };
+  const contrast = (element) => {
+    const a = luminance(rgba(getComputedStyle(element).color));
+    const b = luminance(background(element));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  };
+  const name = (e) => e.tagName.toLowerCase() + "." + (e.getAttribute("class") || "");
+  const clipped = [];
+  const boxes = "article pre, article svg, article table, article img, .nato-rok, "
+    + ".nato-rok-annotated";
+  for (const e of document.querySelectorAll(boxes)) {
+    const box = e.getBoundingClientRect();
+    if (box.width === 0) continue;
+    const scrolls = e.tagName !== "svg" && e.tagName !== "IMG" && e.scrollWidth > e.clientWidth + 1;
+    if (scrolls || box.right > innerWidth + 1 || box.left < -1) clipped.push(name(e));
+  }
+  const texts = [...document.querySelectorAll(".nato-rok, .nato-rok *, .nato-rok-annotated *")]
+    .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
+  const worst = texts.map((e) => [contrast(e), name(e) + ": " + e.textContent.slice(0, 40)])
+    .sort((x, y) => x[0] - y[0])[0] || [99, "none"];
+  const report = {
+    dark: matchMedia("(prefers-color-scheme: dark)").matches,
+    page_luminance: luminance(background(document.querySelector("article") || document.body)),
+    clipped: clipped,
+    overflow: document.documentElement.scrollWidth > innerWidth,
+    iframes: document.querySelectorAll("iframe").length,
+    worst_contrast: worst[0],
+    worst_text: worst[1],
+    checked_texts: texts.length,
+  };
+  document.body.setAttribute("data-report", JSON.stringify(report));
+});
+</script>
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 500])
+@pytest.mark.parametrize("name", ["tour.html", "article.html", "tutorial.html", "datasheet.html"])
+def test_nothing_is_clipped_and_everything_reads_in_light_and_dark(
+    site: Path, tmp_path: Path, name: str, width: int, dark: bool
+) -> None:
+    """No code, picture, table or card is cut off or scrolls unseen; cards and article read.
+
+    A screenshot of each case is saved beside the test's temporary files.
+    """
+    page = site / name
+    probe = page.with_name(f"probe-{name}")
+    probe.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", LAYOUT_PROBE + "</body>"),
+        encoding="utf-8",
+    )
+    try:
+        found = browser.report(probe, width, 900, tmp_path / "profile", dark=dark)
+    finally:
+        probe.unlink()
+    browser.screenshot(page, width, 2400, tmp_path / "shots", tmp_path / "page.png", dark=dark)
+    assert dark is found["dark"]
+    luminance = found["page_luminance"]
+    assert isinstance(luminance, (int, float))
+    assert (luminance < 0.1) if dark else (luminance > 0.8)  # the theme follows the reader
+    assert [] == found["clipped"]
+    assert found["overflow"] is False
+    assert 0 == found["iframes"]
+    if name in ("tour.html", "article.html"):
+        checked = found["checked_texts"]
+        assert isinstance(checked, int)
+        assert checked > 20
+        contrast = found["worst_contrast"]
+        assert isinstance(contrast, (int, float))
+        assert contrast >= 4.5, found["worst_text"]  # WCAG AA for body text
+
+
+def test_api_page_links_the_performance_notes(site: Path) -> None:
+    """Docstrings point at other pages with links, not with repository paths."""
+    page = (site / "api.html").read_text(encoding="utf-8")
+    assert 'href="performance.html"' in page
+    assert "docs/performance.md" not in page
+
+
+def test_the_tour_is_a_page_of_the_site(site: Path) -> None:
+    """The notebook page is built with its outputs: the cards, a table and the plot."""
+    page = (site / "tour.html").read_text(encoding="utf-8")
+    assert 'class="nato-rok"' in page
+    assert "nato-rok dataset release 1.1.0" in page
+    assert "<table" in page
+    assert re.search(r'<img[^>]+src="_images/[^"]+\.png"', page)
+    assert "<script>alert" not in page
+
+
 def test_broken_links_are_reported(tmp_path: Path) -> None:
     """The link check finds a missing file and a missing fragment."""
     (tmp_path / "a.html").write_text('<p id="here">x</p>', encoding="utf-8")

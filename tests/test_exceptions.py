@@ -25,6 +25,7 @@ from nato_rok.exceptions import DatasetError, Problem
         (exceptions.RecordNotFoundError, LookupError),
         (exceptions.ExportTargetError, ValueError),
         (exceptions.MissingExtraError, ImportError),
+        (exceptions.WrongRecordTypeError, LookupError),
     ],
 )
 def test_every_error_is_a_dataset_error_and_a_builtin(error: type, builtin: type) -> None:

@@ -140,3 +140,13 @@ def test_the_page_grows_linearly_with_the_spans() -> None:
     assert large / small < 4.5, (small, large)
     page = html_page(_many_spans(2000))
     assert 2000 <= page.count('id="rec-area-')
+
+
+def test_fragment_is_the_pages_body() -> None:
+    """html_fragment() is the article and the records, exactly as the page holds them."""
+    from nato_rok.export.html import html_fragment
+
+    dataset = nato_rok.load("1.1.0")
+    fragment = html_fragment(dataset)
+    assert fragment.startswith('<article class="article">')
+    assert f"<main>{fragment}</main>" in html_page(dataset)

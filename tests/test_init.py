@@ -47,6 +47,48 @@ def test_import_does_no_io_and_skips_cattrs() -> None:
     assert "[] []\n" == completed.stdout
 
 
+def test_import_leaves_typing_and_importlib_alone() -> None:
+    """Importing nato_rok imports neither typing nor importlib (they cost most of its time)."""
+    probe = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "import nato_rok\n"
+        "print(sorted({'typing', 'importlib', '__future__'} & (set(sys.modules) - before)))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert "[]\n" == completed.stdout
+
+
+def test_dir_shows_the_public_api_only() -> None:
+    """dir(nato_rok) is __all__ and __version__: no Any, TYPE_CHECKING, importlib, _EXPORTS."""
+    assert sorted([*nato_rok.__all__, "__version__"]) == sorted(dir(nato_rok))
+    assert "load" in dir(nato_rok)
+
+
+def test_type_checkers_see_the_table() -> None:
+    """The block type checkers read re-exports exactly the table's names, from its modules."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(nato_rok))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    seen = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.asname == alias.name  # an explicit re-export, as mypy --strict wants
+    }
+    assert nato_rok._EXPORTS == seen
+    assert sorted(nato_rok._EXPORTS) == nato_rok.__all__
+
+
 def test_exports_are_lazy_and_listed_by_dir() -> None:
     """Public names resolve on first use, stay the same objects, and dir() lists them."""
     import nato_rok.changes

@@ -35,7 +35,7 @@ import nato_rok
 from nato_rok._schemas import SUPPORTED
 from nato_rok.dataset import Dataset
 from nato_rok.export import jsonschema
-from nato_rok.export.html import html_page
+from nato_rok.export.html import html_fragment, html_page
 from nato_rok.model import MeetingAttestation
 
 #: Where the annotated article is written, relative to the site's root.
@@ -331,24 +331,27 @@ def who_met_whom_svg(dataset: Dataset) -> str:
         if meeting.unnamed_participants:
             rows.append((meeting.unnamed_participants, "unnamed in the article", label, held))
     held_rows = sum(held for *_, held in rows)
-    row_height, top, width = 66, 44, 760
+    # Narrow enough for a phone (464 wide at 13 px, scaled with the column, never
+    # clipped): the visitor on the left, the counterparts on the right.
+    row_height, top, width = 66, 44, 464
     height = top + row_height * len(rows)
     centre = top + row_height * (len(rows) - 1) / 2
     e = html.escape
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'role="img" aria-labelledby="wmw-title wmw-desc" class="nato-rok-who-met-whom" '
-        f'font-family="sans-serif" font-size="13" style="min-width:640px">',
+        f'font-family="sans-serif" font-size="13" '
+        f'style="display:block;width:100%;max-width:640px;height:auto">',
         f'<title id="wmw-title">Who met whom: {e(dataset.visit.place)}, release '
         f"{e(dataset.version)}</title>",
         f'<desc id="wmw-desc">{e(visitor.name)} is linked to {len(rows)} counterparts or '
         f"groups: {held_rows} in meetings the article reports as held, {len(rows) - held_rows} "
         "in talks it gives as the purpose of the visit.</desc>",
-        f'<rect x="10" y="{centre - 25:.0f}" width="220" height="50" rx="6" fill="#dbe8f6" '
+        f'<rect x="4" y="{centre - 25:.0f}" width="176" height="50" rx="6" fill="#dbe8f6" '
         'stroke="#1f4e89"/>',
-        f'<text x="120" y="{centre - 4:.0f}" text-anchor="middle" font-weight="bold" '
+        f'<text x="92" y="{centre - 4:.0f}" text-anchor="middle" font-weight="bold" '
         f'fill="#111">{e(visitor.name)}</text>',
-        f'<text x="120" y="{centre + 14:.0f}" text-anchor="middle" fill="#111">'
+        f'<text x="92" y="{centre + 14:.0f}" text-anchor="middle" fill="#111">'
         f"{e(visitor.role)}, {e(dataset.organization(visitor.affiliation_id).name)}</text>",
     ]
     for index, (name, detail, label, held) in enumerate(rows):
@@ -356,13 +359,13 @@ def who_met_whom_svg(dataset: Dataset) -> str:
         dash = "" if held else ' stroke-dasharray="6 4"'
         out += [
             f'<g class="wmw-row" data-held="{str(held).lower()}">',
-            f'<line x1="230" y1="{centre:.0f}" x2="470" y2="{y:.0f}" stroke="#555"{dash}/>',
-            f'<text x="472" y="{y - 27:.0f}" fill="#444" font-size="11">{e(label)}</text>',
-            f'<rect x="470" y="{y - 22:.0f}" width="280" height="44" rx="6" fill="#fdf1d8" '
+            f'<line x1="180" y1="{centre:.0f}" x2="214" y2="{y:.0f}" stroke="#888"{dash}/>',
+            f'<text x="216" y="{y - 27:.0f}" fill="#888" font-size="11">{e(label)}</text>',
+            f'<rect x="214" y="{y - 22:.0f}" width="246" height="44" rx="6" fill="#fdf1d8" '
             f'stroke="#8a5a00"{dash}/>',
-            f'<text x="610" y="{y - 4:.0f}" text-anchor="middle" font-weight="bold" '
+            f'<text x="337" y="{y - 4:.0f}" text-anchor="middle" font-weight="bold" '
             f'fill="#111">{e(name)}</text>',
-            f'<text x="610" y="{y + 13:.0f}" text-anchor="middle" fill="#111">{e(detail)}</text>',
+            f'<text x="337" y="{y + 13:.0f}" text-anchor="middle" fill="#111">{e(detail)}</text>',
             "</g>",
         ]
     out.append("</svg>")
@@ -389,16 +392,20 @@ class WhoMetWhom(SphinxDirective):
 
 
 class Article(SphinxDirective):
-    """``nato-rok-article``: the annotated article in an ``iframe``, with a link to it."""
+    """``nato-rok-article``: the annotated article inline, with a link to its own page.
+
+    Inline, not in an ``iframe``: no scroll inside the page's scroll, and the
+    text takes the theme's colours (``_static/nato-rok.css``), dark or light.
+    """
 
     def run(self) -> list[nodes.Node]:
-        """Point at the page that ``build-finished`` writes."""
+        """Show the newest release's annotated article and link to its own page."""
+        _depend_on_package(self)
         depth = self.env.docname.count("/")
         src = "../" * depth + ARTICLE_PAGE
         markup = (
             f'<p><a href="{src}">Open the annotated article on its own page</a>.</p>\n'
-            f'<iframe class="nato-rok-article" src="{src}" title="The annotated article" '
-            'style="width:100%;height:720px;border:1px solid #ccc"></iframe>'
+            f'<div class="nato-rok-annotated">{html_fragment(nato_rok.load())}</div>'
         )
         return [nodes.raw("", markup, format="html")]
 

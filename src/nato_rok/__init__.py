@@ -9,50 +9,10 @@ characters of NATO's news article.
 'Seoul'
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from nato_rok._document import dumps, loads
-    from nato_rok._releases import load, versions
-    from nato_rok.changes import diff
-    from nato_rok.dataset import Dataset, Record
-    from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
-    from nato_rok.exceptions import DatasetError
-    from nato_rok.external import (
-        ActorCode,
-        CodeScheme,
-        DateRange,
-        ExternalName,
-        NameKind,
-        Reference,
-        ReferenceKind,
-    )
-    from nato_rok.model import (
-        CooperationArea,
-        CooperationKind,
-        Entity,
-        EntityKind,
-        Meeting,
-        MeetingAttestation,
-        MeetingKind,
-        Organization,
-        OrganizationKind,
-        Participant,
-        Position,
-        Quote,
-        QuoteKind,
-        Source,
-        Span,
-        Stance,
-        Visit,
-    )
-    from nato_rok.statements import Statement, StatementKind
-
-# Names are imported on first use (PEP 562), so `import nato_rok` costs almost
-# nothing; type checkers see the imports above.
+# One table drives the public API: ``__all__``, the imports of ``__getattr__``
+# (each name is imported on first use, PEP 562, so ``import nato_rok`` costs
+# almost nothing: no ``typing``, no ``importlib``) and ``__dir__``. Type
+# checkers read the block below instead; a test keeps it equal to the table.
 _EXPORTS = {
     "ActorCode": "nato_rok.external",
     "CameoCoding": "nato_rok.events",
@@ -94,49 +54,125 @@ _EXPORTS = {
     "versions": "nato_rok._releases",
 }
 
-__all__ = [
-    "ActorCode",
-    "CameoCoding",
-    "CodeScheme",
-    "CooperationArea",
-    "CooperationKind",
-    "Dataset",
-    "DatasetError",
-    "DateBasis",
-    "DateRange",
-    "Entity",
-    "EntityKind",
-    "Event",
-    "ExternalName",
-    "Meeting",
-    "MeetingAttestation",
-    "MeetingKind",
-    "NameKind",
-    "Organization",
-    "OrganizationKind",
-    "Participant",
-    "PloverCoding",
-    "Position",
-    "Quote",
-    "QuoteKind",
-    "Record",
-    "Reference",
-    "ReferenceKind",
-    "Source",
-    "Span",
-    "Stance",
-    "Statement",
-    "StatementKind",
-    "Visit",
-    "diff",
-    "dumps",
-    "load",
-    "loads",
-    "versions",
-]
+__all__ = sorted(_EXPORTS)  # noqa: PLE0605  # built from the table above, the one list
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from nato_rok._document import (
+        dumps as dumps,
+    )
+    from nato_rok._document import (
+        loads as loads,
+    )
+    from nato_rok._releases import (
+        load as load,
+    )
+    from nato_rok._releases import (
+        versions as versions,
+    )
+    from nato_rok.changes import diff as diff
+    from nato_rok.dataset import (
+        Dataset as Dataset,
+    )
+    from nato_rok.dataset import (
+        Record as Record,
+    )
+    from nato_rok.events import (
+        CameoCoding as CameoCoding,
+    )
+    from nato_rok.events import (
+        DateBasis as DateBasis,
+    )
+    from nato_rok.events import (
+        Event as Event,
+    )
+    from nato_rok.events import (
+        PloverCoding as PloverCoding,
+    )
+    from nato_rok.exceptions import DatasetError as DatasetError
+    from nato_rok.external import (
+        ActorCode as ActorCode,
+    )
+    from nato_rok.external import (
+        CodeScheme as CodeScheme,
+    )
+    from nato_rok.external import (
+        DateRange as DateRange,
+    )
+    from nato_rok.external import (
+        ExternalName as ExternalName,
+    )
+    from nato_rok.external import (
+        NameKind as NameKind,
+    )
+    from nato_rok.external import (
+        Reference as Reference,
+    )
+    from nato_rok.external import (
+        ReferenceKind as ReferenceKind,
+    )
+    from nato_rok.model import (
+        CooperationArea as CooperationArea,
+    )
+    from nato_rok.model import (
+        CooperationKind as CooperationKind,
+    )
+    from nato_rok.model import (
+        Meeting as Meeting,
+    )
+    from nato_rok.model import (
+        MeetingAttestation as MeetingAttestation,
+    )
+    from nato_rok.model import (
+        MeetingKind as MeetingKind,
+    )
+    from nato_rok.model import (
+        Organization as Organization,
+    )
+    from nato_rok.model import (
+        OrganizationKind as OrganizationKind,
+    )
+    from nato_rok.model import (
+        Participant as Participant,
+    )
+    from nato_rok.model import (
+        Position as Position,
+    )
+    from nato_rok.model import (
+        Quote as Quote,
+    )
+    from nato_rok.model import (
+        QuoteKind as QuoteKind,
+    )
+    from nato_rok.model import (
+        Source as Source,
+    )
+    from nato_rok.model import (
+        Span as Span,
+    )
+    from nato_rok.model import (
+        Stance as Stance,
+    )
+    from nato_rok.model import (
+        Visit as Visit,
+    )
+    from nato_rok.model import (
+        Entity as Entity,
+    )
+    from nato_rok.model import (
+        EntityKind as EntityKind,
+    )
+    from nato_rok.statements import (
+        Statement as Statement,
+    )
+    from nato_rok.statements import (
+        StatementKind as StatementKind,
+    )
+
+    __version__: str
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name == "__version__":
         # As attrs does: importlib.metadata is slow to import; few ever ask.
         from importlib.metadata import version
@@ -145,10 +181,12 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'nato_rok' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+    return [*__all__, "__version__"]

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from nato_rok._names import name_key
+from nato_rok._suggest import refusal
 from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
 from nato_rok.exceptions import RecordNotFoundError
@@ -42,7 +43,9 @@ def topic(dataset: Dataset, name: str) -> CooperationArea | Position:
         label = record.name if isinstance(record, CooperationArea) else record.id
         if name in (record.id, label) or name_key(name) == name_key(label):
             return record
-    raise RecordNotFoundError(f"no cooperation area or position is called {name!r}")
+    choices = [(record.id, record.id) for record in records]
+    choices += [(area.name, area.id) for area in dataset.cooperation_areas]
+    raise refusal(f"no cooperation area or position is called {name!r}", name, choices)
 
 
 def quotes_text(dataset: Dataset, quotes: tuple[Quote, ...]) -> str:

@@ -3,15 +3,17 @@
 .. versionadded:: 1.0.0
 """
 
+import re
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import attrs
 
 from nato_rok._names import name_key
+from nato_rok._suggest import refusal
 from nato_rok._validators import non_blank
 from nato_rok.events import Event
-from nato_rok.exceptions import RecordNotFoundError, SpanError
+from nato_rok.exceptions import SpanError, WrongRecordTypeError
 from nato_rok.external import Reference
 from nato_rok.model import (
     CooperationArea,
@@ -44,7 +46,7 @@ Record = (
     | Entity
 )
 
-_R = TypeVar("_R", Organization, Participant)
+_R = TypeVar("_R", bound=Record)
 
 
 def _indexes(
@@ -70,6 +72,15 @@ def _indexes(
         MappingProxyType(by_name),
         MappingProxyType({key: tuple(value) for key, value in by_speaker.items()}),
     )
+
+
+def _noun(kind: type[Any]) -> str:
+    """Return ``"cooperation area"`` for ``CooperationArea``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 @attrs.frozen(kw_only=True)
@@ -135,6 +146,24 @@ class Dataset:
         fields = {a.name: getattr(self, a.name) for a in attrs.fields(Dataset) if a.init}
         return _rebuild, (fields,)
 
+    def __repr__(self) -> str:
+        # One line, not 26,000 characters: the whole is nato_rok.dumps(dataset).
+        from nato_rok._reprs import dataset_repr
+
+        return dataset_repr(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's text view: release, source, visit and counts, one a line."""
+        from nato_rok._display import text
+
+        printer.text(text(self))
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: a card with the source, the visit and the records by kind."""
+        from nato_rok._display import html_card
+
+        return html_card(self)
+
     def records(self) -> tuple[Record, ...]:
         """Return every record that has an id, in document order.
 
@@ -154,22 +183,47 @@ class Dataset:
             *self.entities,
         )
 
-    def record(self, record_id: str) -> Record:
-        """Return the record whose id is *record_id*.
+    @overload
+    def record(self, record_id: str) -> Record: ...
+
+    @overload
+    def record(self, record_id: str, kind: type[_R]) -> _R: ...
+
+    def record(self, record_id: str, kind: type[object] | None = None) -> Record:
+        """Return the record whose id is *record_id*, of type *kind* if given.
+
+        With *kind*, type checkers know what comes back:
+        ``ds.record("kang-chang-hee", Participant).name`` is a ``str``.
+
+        Args:
+            record_id: The record's id.
+            kind: The record class expected, such as :class:`~nato_rok.Quote`.
 
         Raises:
-            RecordNotFoundError: No record has that id.
+            RecordNotFoundError: No record has that id (also a :class:`LookupError`).
+            WrongRecordTypeError: The record with that id is not a *kind* (a
+                :class:`~nato_rok.exceptions.RecordNotFoundError`, so also a
+                :class:`LookupError`).
 
         .. versionadded:: 1.0.0
+        .. versionchanged:: 1.2.0
+           The *kind* argument.
 
         """
-        try:
-            return self._by_id[record_id]
-        except (KeyError, TypeError):
-            raise RecordNotFoundError(f"no record has the id {record_id!r}") from None
+        found = self._by_id.get(record_id) if type(record_id) is str else None
+        if found is not None and (kind is None or isinstance(found, kind)):
+            return found
+        ids = ((r.id, r.id) for r in self._by_id.values() if kind is None or isinstance(r, kind))
+        summary = f"no {'record' if kind is None else _noun(kind)} has the id {record_id!r}"
+        if found is None:
+            raise refusal(summary, record_id, ids)
+        summary += f": it is the id of {_article(_noun(type(found)))}"
+        raise refusal(summary, record_id, ids, WrongRecordTypeError)
 
     def participant(self, participant_id: str) -> Participant:
         """Return the participant whose id is *participant_id*.
+
+        The same as ``record(participant_id, Participant)``.
 
         Raises:
             RecordNotFoundError: No participant has that id (also a
@@ -178,10 +232,12 @@ class Dataset:
         .. versionadded:: 1.0.0
 
         """
-        return self._typed(participant_id, Participant)
+        return self.record(participant_id, Participant)
 
     def organization(self, organization_id: str) -> Organization:
         """Return the organization whose id is *organization_id*.
+
+        The same as ``record(organization_id, Organization)``.
 
         Raises:
             RecordNotFoundError: No organization has that id.
@@ -189,13 +245,7 @@ class Dataset:
         .. versionadded:: 1.0.0
 
         """
-        return self._typed(organization_id, Organization)
-
-    def _typed(self, record_id: str, cls: type[_R]) -> _R:
-        record = self._by_id.get(record_id) if type(record_id) is str else None
-        if not isinstance(record, cls):
-            raise RecordNotFoundError(f"no {cls.__name__.lower()} has the id {record_id!r}")
-        return record
+        return self.record(organization_id, Organization)
 
     def find_participant(self, name: str) -> Participant:
         """Return the participant called *name*, by name or any alias.
@@ -212,7 +262,12 @@ class Dataset:
         """
         found = self._by_name.get(name_key(name)) if type(name) is str else None
         if found is None:
-            raise RecordNotFoundError(f"no participant is called {name!r}")
+            names = (
+                (text, person.name)
+                for person in self.participants
+                for text in (person.name, *person.aliases, *(n.text for n in person.names))
+            )
+            raise refusal(f"no participant is called {name!r}", name, names)
         return found
 
     def quotes_by(self, speaker: str | Participant) -> tuple[Quote, ...]:

@@ -13,6 +13,7 @@ import enum
 
 import attrs
 
+from nato_rok._reprs import Shown
 from nato_rok._validators import (
     code,
     finite_float,
@@ -45,8 +46,8 @@ class DateBasis(enum.Enum):
     UNKNOWN = "unknown"
 
 
-@attrs.frozen(kw_only=True)
-class CameoCoding:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class CameoCoding(Shown):
     """An event's CAMEO code (codebook 1.1b3).
 
     Attributes:
@@ -62,8 +63,8 @@ class CameoCoding:
     alternatives: tuple[str, ...] = attrs.field(validator=unique)
 
 
-@attrs.frozen(kw_only=True)
-class PloverCoding:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class PloverCoding(Shown):
     """An event's PLOVER coding: event type, mode, contexts.
 
     Attributes:
@@ -77,8 +78,8 @@ class PloverCoding:
     contexts: tuple[str, ...] = attrs.field(validator=unique)
 
 
-@attrs.frozen(kw_only=True)
-class Event:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Event(Shown):
     """One coded event.
 
     Attributes:

@@ -28,6 +28,7 @@ __all__ = [
     "SpanError",
     "UnknownVersionError",
     "UnsupportedSchemaVersionError",
+    "WrongRecordTypeError",
 ]
 
 
@@ -141,7 +142,26 @@ class UnknownVersionError(DatasetError, LookupError):
 
 
 class RecordNotFoundError(DatasetError, LookupError):
-    """No record has the requested id or name."""
+    """No record has the requested id or name.
+
+    Args:
+        summary: One sentence saying what failed.
+        problems: The individual problems, each with its JSON path.
+        suggestions: The closest ids or names the dataset has.
+
+    Attributes:
+        suggestions: The closest ids or names the dataset has, best first
+            (empty when nothing is close); the message names the first few.
+
+            .. versionadded:: 1.2.0
+
+    """
+
+    def __init__(
+        self, summary: str, problems: tuple[Problem, ...] = (), *, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(summary, problems)
+        self.suggestions = suggestions
 
 
 class SpanError(DatasetError, ValueError):
@@ -164,6 +184,17 @@ class MissingExtraError(DatasetError, ImportError):
 
     The message names the extra to install, such as
     ``pip install 'nato-rok[arrow]'``.
+
+    .. versionadded:: 1.2.0
+    """
+
+
+class WrongRecordTypeError(RecordNotFoundError):
+    """A record has the requested id, but it is not of the requested type.
+
+    ``ds.record("nato", Participant)`` raises it: ``nato`` is an
+    organization. As a :class:`RecordNotFoundError` it is also a
+    :class:`LookupError`: no record of the requested type has that id.
 
     .. versionadded:: 1.2.0
     """

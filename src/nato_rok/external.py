@@ -13,6 +13,7 @@ import enum
 
 import attrs
 
+from nato_rok._reprs import Shown
 from nato_rok._validators import code, id_field, nfc, non_blank, url
 
 __all__ = [
@@ -50,8 +51,8 @@ class CodeScheme(enum.Enum):
     ISO_3166_1_ALPHA_3 = "iso-3166-1-alpha-3"
 
 
-@attrs.frozen(kw_only=True)
-class Reference:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Reference(Shown):
     """A work outside the article that supports external facts.
 
     Attributes:
@@ -74,8 +75,8 @@ class Reference:
     note: str | None = attrs.field(validator=attrs.validators.optional(non_blank))
 
 
-@attrs.frozen(kw_only=True)
-class ExternalName:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class ExternalName(Shown):
     """A name of a participant from outside the article (Hangul, romanization).
 
     Attributes:
@@ -89,8 +90,8 @@ class ExternalName:
     reference_id: str = id_field()
 
 
-@attrs.frozen(kw_only=True)
-class ActorCode:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class ActorCode(Shown):
     """A standard code for an organization or a person's sector.
 
     Attributes:
@@ -104,8 +105,8 @@ class ActorCode:
     reference_id: str = id_field()
 
 
-@attrs.frozen(kw_only=True)
-class DateRange:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class DateRange(Shown):
     """Dates from outside the article, first and last day included.
 
     Attributes:

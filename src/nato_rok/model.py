@@ -13,6 +13,8 @@ import enum
 
 import attrs
 
+from nato_rok._reprs import Shown
+
 __all__ = [
     "CooperationArea",
     "CooperationKind",
@@ -147,8 +149,8 @@ class Stance(enum.Enum):
     CONDEMNATION = "condemnation"
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Source(Shown):
     """The news article every record points into.
 
     Attributes:
@@ -176,8 +178,8 @@ class Source:
     spans: tuple[Span, ...] = spans_field()
 
 
-@attrs.frozen(kw_only=True)
-class Organization:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Organization(Shown):
     """A state, alliance or other body the article names.
 
     Attributes:
@@ -203,8 +205,8 @@ class Organization:
     codes: tuple[ActorCode, ...] = attrs.field(default=(), validator=unique)
 
 
-@attrs.frozen(kw_only=True)
-class Participant:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Participant(Shown):
     """A person the article names.
 
     Attributes:
@@ -236,8 +238,8 @@ class Participant:
     codes: tuple[ActorCode, ...] = attrs.field(default=(), validator=unique)
 
 
-@attrs.frozen(kw_only=True)
-class Visit:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Visit(Shown):
     """The visit itself.
 
     Attributes:
@@ -275,8 +277,8 @@ class Visit:
     dates: DateRange | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Meeting:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Meeting(Shown):
     """Talks or a meeting during the visit.
 
     Attributes:
@@ -300,8 +302,8 @@ class Meeting:
     spans: tuple[Span, ...] = spans_field()
 
 
-@attrs.frozen(kw_only=True)
-class Quote:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Quote(Shown):
     """One passage inside one pair of quotation marks, verbatim.
 
     Attributes:
@@ -337,8 +339,8 @@ class Quote:
         return (self.span, self.attribution_span)
 
 
-@attrs.frozen(kw_only=True)
-class CooperationArea:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class CooperationArea(Shown):
     """An area of cooperation or a shared security challenge.
 
     Attributes:
@@ -356,8 +358,8 @@ class CooperationArea:
     spans: tuple[Span, ...] = spans_field()
 
 
-@attrs.frozen(kw_only=True)
-class Position:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Position(Shown):
     """A position taken on a subject, such as the condemnation of North Korea.
 
     Attributes:

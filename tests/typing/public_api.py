@@ -31,6 +31,10 @@ assert_type(ds.excerpt(ds.quotes[0].span), str)
 assert_type(ds.cooperation_areas[0].kind, nato_rok.CooperationKind)
 assert_type(ds.record("nato"), nato_rok.Record)
 assert_type(exceptions.DatasetError("x").problems, tuple[exceptions.Problem, ...])
+assert_type(ds.record("nato", nato_rok.Organization), nato_rok.Organization)
+assert_type(ds.record("quote-afghanistan-lessons", nato_rok.Quote).span, nato_rok.Span)
+assert_type(ds.record("event-visit", nato_rok.Event).label, str)
+
 assert_type(exceptions.DatasetError("x").omitted, int)
 assert_type(exceptions.BrokenInstallError("x").summary, str)
 

@@ -23,7 +23,7 @@ from nato_rok.export._format import Format, dump_text
 from nato_rok.export._safe import web_url
 from nato_rok.model import Span
 
-__all__ = ["COLOURS", "FORMAT", "html_page"]
+__all__ = ["COLOURS", "FORMAT", "html_fragment", "html_page"]
 
 #: Highlight colour of each record type (light enough to read black text on).
 COLOURS = {
@@ -126,13 +126,26 @@ def _link(url: str) -> str:
     return f'<a href="{shown}">{shown}</a>' if web_url(url) else shown
 
 
+def html_fragment(dataset: Dataset) -> str:
+    """Return the page's body: the highlighted article, then the records (no styles).
+
+    For pages that style it themselves, such as the documentation site.
+
+    .. versionadded:: 1.2.0
+    """
+    records = dataset.records()
+    covered = [(span, record) for record in records for _, span in _spans(record)]
+    return (
+        f'<article class="article">{_article(dataset, covered)}</article>'
+        f'<div class="records">{"".join(_record(dataset, r) for r in records)}</div>'
+    )
+
+
 def html_page(dataset: Dataset) -> str:
     """Return the annotated article as one self-contained HTML page.
 
     .. versionadded:: 1.1.0
     """
-    records = dataset.records()
-    covered = [(span, record) for record in records for _, span in _spans(record)]
     legend = "".join(
         f'<span style="background:{colour}">{kind}</span>' for kind, colour in COLOURS.items()
     )
@@ -148,9 +161,7 @@ def html_page(dataset: Dataset) -> str:
         f"nato-rok dataset release {dataset.version}: every highlight is a span of a record; "
         "follow it to the record, and from the record back to its spans.</p>"
         f'<p class="legend">{legend}</p></header>'
-        f'<main><article class="article">{_article(dataset, covered)}</article>'
-        f'<div class="records">{"".join(_record(dataset, r) for r in records)}</div>'
-        "</main></body></html>\n"
+        f"<main>{html_fragment(dataset)}</main></body></html>\n"
     )
 
 
