@@ -190,6 +190,8 @@ def test_hostile_text_is_escaped(record: Any) -> None:
         strategies.positions(),
         strategies.references(),
         strategies.events(),
+        strategies.statements(),
+        strategies.entities(),
         strategies.external_names(),
     )
 )

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nato_rok
-from nato_rok import strategies
+from nato_rok import _unicode, strategies
 from nato_rok._reprs import LIMIT, shortened
 
 RECORDS = st.one_of(
@@ -25,6 +25,8 @@ RECORDS = st.one_of(
     strategies.positions(),
     strategies.references(),
     strategies.events(),
+    strategies.statements(),
+    strategies.entities(),
 )
 VALUES = st.one_of(
     strategies.external_names(),
@@ -43,10 +45,17 @@ TEXTS = {
     "Quote": "text",
     "CooperationArea": "name",
     "Position": "holder_id",
+    "Statement": "speaker_id",
+    "Entity": "name",
     "Reference": "title",
     "Event": "label",
 }
-LONG = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=600)
+#: Long one-line text of the characters the loader's character policy allows.
+LONG = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Co", "Zl", "Zp")),
+    min_size=1,
+    max_size=600,
+).filter(lambda text: _unicode.flaw(text, one_line=True) is None)
 
 
 @given(RECORDS)
@@ -102,7 +111,7 @@ def test_dataset_repr_is_one_line_of_counts() -> None:
     """repr(ds) names the release, the schema and how many of each record."""
     expected = (
         "<Dataset release 1.0.0 (schema 1): organizations=4 participants=5 meetings=4 quotes=7 "
-        "cooperation_areas=8 positions=1 references=0 events=0>"
+        "cooperation_areas=8 positions=1 references=0 events=0 statements=0 entities=0>"
     )
     assert expected == repr(nato_rok.load("1.0.0"))
 

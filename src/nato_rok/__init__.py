@@ -118,6 +118,12 @@ if TYPE_CHECKING:
         CooperationKind as CooperationKind,
     )
     from nato_rok.model import (
+        Entity as Entity,
+    )
+    from nato_rok.model import (
+        EntityKind as EntityKind,
+    )
+    from nato_rok.model import (
         Meeting as Meeting,
     )
     from nato_rok.model import (
@@ -155,12 +161,6 @@ if TYPE_CHECKING:
     )
     from nato_rok.model import (
         Visit as Visit,
-    )
-    from nato_rok.model import (
-        Entity as Entity,
-    )
-    from nato_rok.model import (
-        EntityKind as EntityKind,
     )
     from nato_rok.statements import (
         Statement as Statement,

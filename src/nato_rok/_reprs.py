@@ -31,6 +31,8 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "Position": ("id", "holder_id", "stance", "subject_id"),
     "Reference": ("id", "kind", "title"),
     "Event": ("id", "label", "date"),
+    "Statement": ("id", "speaker_id", "kind", "span"),
+    "Entity": ("id", "name", "kind"),
 }
 
 _ELLIPSIS = "…"

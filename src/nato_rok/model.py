@@ -384,8 +384,8 @@ class Position(Shown):
             raise ValueError(f"a position's holder cannot be its own subject ({value!r})")
 
 
-@attrs.frozen(kw_only=True)
-class Entity:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Entity(Shown):
     """A place, region or fund the article names that is neither a state nor a body.
 
     Such as Parwan, the Korean peninsula or the Afghan National Army Trust

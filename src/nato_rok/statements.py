@@ -13,6 +13,7 @@ import enum
 
 import attrs
 
+from nato_rok._reprs import Shown
 from nato_rok._validators import id_field, slug, unique_slugs
 from nato_rok.model import Span
 
@@ -31,8 +32,8 @@ class StatementKind(enum.Enum):
     INDIRECT = "indirect"
 
 
-@attrs.frozen(kw_only=True)
-class Statement:
+@attrs.frozen(kw_only=True, repr=False)  # the short repr of Shown
+class Statement(Shown):
     """One reported statement (schema 3).
 
     Attributes:
