@@ -23,6 +23,7 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from nato_rok import _json
@@ -64,6 +65,18 @@ def _cell(value: Any) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
+
+
+#: How every CSV file is written (Table Dialect; ``to_csv`` writes exactly this).
+_DIALECT = MappingProxyType(
+    {
+        "header": True,
+        "delimiter": ",",
+        "quoteChar": '"',
+        "doubleQuote": True,
+        "lineTerminator": "\r\n",
+    }
+)
 
 
 def to_csv(table: Table, *, excel_safe_cells: bool = False) -> str:
@@ -127,6 +140,9 @@ def datapackage(dataset: Dataset, *, excel_safe_cells: bool = False) -> dict[str
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
+                # Said, not left to be guessed: a reader that sniffs the
+                # dialect can be misled by cells full of quotes and commas.
+                "dialect": dict(_DIALECT),
                 "description": table.description,
                 "schema": schema,
             }
