@@ -16,6 +16,7 @@ import functools
 import gc
 import importlib.util
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -43,13 +44,19 @@ def _processes(codes: dict[str, str], repeats: int) -> dict[str, float]:
     """Return the median wall time of ``python -c code`` for each code.
 
     The processes run in turns (one of each per round), so a neighbour's load
-    on a shared machine falls on every command alike.
+    on a shared machine falls on every command alike. Each runs once first,
+    unmeasured, with bytecode writing on: an installed package has its
+    ``.pyc`` files (pip writes them), and compiling every module from source
+    on each start (``PYTHONDONTWRITEBYTECODE``) would time the compiler.
     """
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    for code in codes.values():
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
     samples: dict[str, list[float]] = {name: [] for name in codes}
     for _ in range(repeats):
         for name, code in codes.items():
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True)
+            subprocess.run([sys.executable, "-c", code], check=True, env=env)
             samples[name].append(time.perf_counter() - start)
     return {name: statistics.median(times) for name, times in samples.items()}
 
