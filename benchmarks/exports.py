@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import nato_rok
-from benchmarks.run import _median_seconds, _row, synthetic
+from benchmarks.run import _median_seconds, _Table, synthetic
 from nato_rok.export import formats, tables
 
 
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Python {sys.version.split()[0]}, nato-rok {nato_rok.__version__}, median of {repeats}")
     print(f"{'measure':<58} {'value':>13}  {'baseline':>13}  {'ratio':>8}")
     per_quote: dict[str, dict[int, float]] = {"parquet": {}, "duckdb": {}}
+    table = _Table()
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         for size in sizes:
@@ -77,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             database = _median_seconds(functools.partial(export, "duckdb", dataset), repeats)
             per_quote["parquet"][size] = parquet / size
             per_quote["duckdb"][size] = database / size
-            _row(f"export parquet ({size} quotes) / pyarrow alone", parquet, base)
-            _row(f"export duckdb ({size} quotes) / pyarrow alone", database, base)
+            table.row(f"export parquet ({size} quotes) / pyarrow alone", parquet, base)
+            table.row(f"export duckdb ({size} quotes) / pyarrow alone", database, base)
     smallest, largest = min(sizes), max(sizes)
     for name, figures in per_quote.items():
         print(

@@ -26,11 +26,8 @@ class _Duplicates(dict[str, Any]):
     keys_seen_twice: tuple[str, ...]
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) == len(pairs):
-        return result
-    flagged = _Duplicates(result)
+def _flagged(pairs: list[tuple[str, Any]]) -> _Duplicates:
+    flagged = _Duplicates(pairs)
     counts = Counter(key for key, _ in pairs)
     flagged.keys_seen_twice = tuple(sorted(key for key, count in counts.items() if count > 1))
     return flagged
@@ -128,6 +125,32 @@ def _fail(message: str, cause: BaseException | None = None) -> NoReturn:
     ) from cause
 
 
+def _decode(text: str) -> tuple[Any, bool]:
+    """Parse *text*; return its value and whether an object repeated a key."""
+    duplicates = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        # Called for every object of the document: the common case in one call.
+        result = dict(items)
+        if len(result) == len(items):
+            return result
+        nonlocal duplicates
+        duplicates = True
+        return _flagged(items)
+
+    try:
+        value = json.loads(
+            text, object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=_float
+        )
+    except json.JSONDecodeError as exc:
+        _fail(f"{exc.msg} at line {exc.lineno} column {exc.colno}", exc)
+    except RecursionError as exc:
+        _fail("arrays and objects nest too deeply", exc)
+    except ValueError as exc:  # NaN/Infinity, huge numbers, integers with too many digits
+        _fail(str(exc), exc)
+    return value, duplicates
+
+
 def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
     """Parse *data* as strict UTF-8 JSON and return plain Python values.
 
@@ -151,24 +174,7 @@ def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
             text = bytes(data).decode("utf-8")
         except UnicodeDecodeError as exc:
             _fail(f"invalid UTF-8 at byte {exc.start}", exc)
-    duplicates = False
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal duplicates
-        result = _pairs(items)
-        duplicates = duplicates or type(result) is _Duplicates
-        return result
-
-    try:
-        value = json.loads(
-            text, object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=_float
-        )
-    except json.JSONDecodeError as exc:
-        _fail(f"{exc.msg} at line {exc.lineno} column {exc.colno}", exc)
-    except RecursionError as exc:
-        _fail("arrays and objects nest too deeply", exc)
-    except ValueError as exc:  # NaN/Infinity, huge numbers, integers with too many digits
-        _fail(str(exc), exc)
+    value, duplicates = _decode(text)
     if duplicates:
         _refuse("the document is not strict JSON", _duplicates(value))
     # Text decoded from UTF-8 holds no surrogates; only escapes can make them.

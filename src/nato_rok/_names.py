@@ -23,8 +23,11 @@ def name_key(name: str) -> str:
 
 
 @functools.cache
-def _confusables() -> dict[str, str]:
-    """Return the shipped UTS #39 confusable mappings (read once, on first use)."""
+def _confusables() -> dict[int, str]:
+    """Return the shipped UTS #39 confusable mappings as a str.translate table.
+
+    Read once, on the first load that compares names.
+    """
     from nato_rok import _releases
 
     text = _releases.read_installed("confusables.txt").decode("utf-8")
@@ -32,7 +35,7 @@ def _confusables() -> dict[str, str]:
     for line in text.splitlines():
         if line and not line.startswith("#"):
             source, target = line.split(";")
-            table[chr(int(source, 16))] = "".join(chr(int(p, 16)) for p in target.split())
+            table[int(source, 16)] = "".join([chr(int(p, 16)) for p in target.split()])
     return table
 
 
@@ -42,9 +45,8 @@ def _fold(text: str) -> str:
 
 
 def _skeleton(text: str) -> str:
-    table = _confusables()
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFD", "".join(table.get(char, char) for char in decomposed))
+    return unicodedata.normalize("NFD", decomposed.translate(_confusables()))
 
 
 def lookalike_key(name: str) -> str:

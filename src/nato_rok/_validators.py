@@ -21,16 +21,11 @@ def strict_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> No
         raise TypeError(f"{attribute.name} must be an int, not {type(value).__name__}")
 
 
-def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
-    """Refuse negative numbers."""
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
-
-
 def offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a non-negative int (one call: spans are many)."""
-    strict_int(instance, attribute, value)
-    non_negative(instance, attribute, value)
+    if type(value) is not int or value < 0:
+        strict_int(instance, attribute, value)
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
 def positive(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

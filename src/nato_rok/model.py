@@ -74,8 +74,8 @@ class Span:
 
     @end.validator
     def _end_after_start(self, attribute: "attrs.Attribute[int]", value: int) -> None:
-        strict_int(self, attribute, value)
-        if value <= self.start:
+        if type(value) is not int or value <= self.start:
+            strict_int(self, attribute, value)
             raise ValueError(f"end ({value}) must be greater than start ({self.start})")
 
     def __len__(self) -> int:
