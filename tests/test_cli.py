@@ -197,8 +197,12 @@ def test_validate_reports_errors_without_problems(
             ["quote-north-korea-threat", "quote-north-korea-defiance"],
         ),
         (
-            ["quotes", "--topic", "financial aid to the Afghan National Army Trust Fund"],
+            ["quotes", "--topic", "cooperation-in-afghanistan"],
             ["quote-afghanistan-lessons"],
+        ),
+        (
+            ["quotes", "--topic", "financial aid to the Afghan National Army Trust Fund"],
+            [],
         ),
         (["quotes", "--speaker", "park guen-hye"], []),
     ],

@@ -232,7 +232,7 @@ def test_a_defence_minister_is_government_and_military(new: Dataset) -> None:
             "event-afghanistan-cooperation-reciprocal",
             "062",
             (),
-            ("COOPERATE", None),
+            None,  # PLOVER codes a reciprocal event once: on the other record
             ("nato",),
             ("republic-of-korea",),
         ),
@@ -311,6 +311,8 @@ def test_afghanistan_cooperation_is_ongoing_and_mutual(new: Dataset) -> None:
         assert not event.historical
         assert DateBasis.STORY is event.date_basis
     assert (one.actor_ids, one.recipient_ids) == (other.recipient_ids, other.actor_ids)
+    # PLOVER codes a reciprocal event once (manual, "Compound and Reciprocal Actors").
+    assert [one.plover is not None, other.plover is not None] == [True, False]
 
 
 def test_one_actor_rule_is_written_and_applied(new: Dataset) -> None:
