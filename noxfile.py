@@ -158,7 +158,9 @@ def docs(session: nox.Session) -> None:
 @nox.session(python=NEWEST)
 def fuzz(session: nox.Session) -> None:
     """Fuzz loads() for a bounded time (FUZZ_SECONDS, default 45)."""
-    session.install(str(_wheel(session)), "hypothesis>=6.100")
+    # Every extra, so that every export format is fuzzed too.
+    extras = ",".join(sorted(USER_EXTRAS))
+    session.install(f"{_wheel(session)}[{extras}]")
     session.run("python", "-m", "fuzz", "--seconds", os.environ.get("FUZZ_SECONDS", "45"))
 
 

@@ -9,8 +9,10 @@ documents. The property is the loader's contract: only a DatasetError ever
 escapes, with a non-empty message and problems that name a JSON path. Every
 document the loader accepts then goes through the command line (``validate``
 and ``diff`` on a file, ``show`` of every record; exit 0, nothing printed
-raw) and every export (tables, CSV, Data Package, HTML, JSON-LD, JSON
-Schema). Run from the repository root (it reuses ``tests/hostile.py``).
+raw) and every export: the tables, CSV, Data Package, HTML, JSON-LD and JSON
+Schema from Python, and every registered format whose extra is installed
+written through the atomic writer and through ``nato-rok export --from``.
+Run from the repository root (it reuses ``tests/hostile.py``).
 """
 
 from __future__ import annotations

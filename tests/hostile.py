@@ -85,10 +85,11 @@ def assert_usable(dataset: nato_rok.Dataset) -> None:
 
     ``validate`` and ``diff`` read it from a file and exit 0, printing nothing
     raw; every record shows (as ``show`` does for a release); every export
-    builds, and the folder exports write.
+    builds, and every registered format writes, from Python and from the
+    command line.
     """
     from nato_rok import _terminal, _views
-    from nato_rok.export import datapackage, html, jsonld, jsonschema, tables
+    from nato_rok.export import datapackage, formats, html, jsonld, jsonschema, tables
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "document.json"
@@ -113,8 +114,18 @@ def assert_usable(dataset: nato_rok.Dataset) -> None:
         json.dumps(jsonld.jsonld(dataset))
         html.html_page(dataset)
         jsonschema.schema(dataset.schema_version)
-        datapackage.write(dataset, Path(folder) / "package")
-        datapackage.write_csv(dataset, Path(folder) / "csv")
+        # Every registered format whose extra is installed (the tests and the
+        # fuzz session install them all), written through the atomic writer,
+        # and once more through the command line over what the first wrote.
+        for form in formats.FORMATS:
+            if not form.available:
+                continue
+            target = Path(folder) / f"out-{form.name}"
+            written = form.write(dataset, target)
+            assert written, form.name
+            code, _, err = _cli(["export", "--format", form.name, "--from", str(path),
+                                 "--out", str(target)])  # fmt: skip
+            assert 0 == code, (form.name, err)
 
 
 def _slots(value: Any, path: str = "$") -> list[tuple[str, Any, Any]]:

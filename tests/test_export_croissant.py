@@ -159,5 +159,7 @@ def test_no_shared_state_and_no_hostile_link() -> None:
     first = croissant.metadata(nato_rok.load())
     first["@context"]["@vocab"] = "x"
     assert "https://schema.org/" == croissant.metadata(nato_rok.load())["@context"]["@vocab"]
+    first["@context"]["data"]["@type"] = "x"  # a nested part of the context, too
+    assert "x" != croissant.metadata(nato_rok.load())["@context"]["data"]["@type"]
     hostile = croissant.metadata(_with_source_url("javascript:alert(1)"))
     assert "javascript" not in hostile["isBasedOn"]

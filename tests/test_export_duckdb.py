@@ -11,7 +11,7 @@ import pytest
 
 import nato_rok
 from nato_rok import cli
-from nato_rok.exceptions import DatasetError, MissingExtraError
+from nato_rok.exceptions import DatasetError, ExportTargetError, MissingExtraError
 from nato_rok.export import duckdb as export
 from nato_rok.export import tables
 
@@ -142,3 +142,17 @@ def test_without_duckdb_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(sys.modules, "duckdb", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'nato-rok\[duckdb\]'"):
         export.connect(nato_rok.load())
+
+
+@pytest.mark.parametrize("what", ["file", "link"])
+def test_connect_never_writes_into_something_that_exists(tmp_path: Path, what: str) -> None:
+    """connect(ds, path) creates a new database only: an existing file or a link is refused."""
+    kept = tmp_path / "kept.duckdb"
+    export.connect(nato_rok.load(), kept).close()
+    before = kept.read_bytes()
+    target = kept if what == "file" else tmp_path / "link.duckdb"
+    if what == "link":
+        target.symlink_to(kept)
+    with pytest.raises(ExportTargetError, match="creates a new database"):
+        export.connect(nato_rok.load(), target)
+    assert before == kept.read_bytes()

@@ -26,6 +26,8 @@ ENTITY = {
     "properties": {
         "code": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
         "sector": {"type": "string", "pattern": "^([A-Z]{3}){1,2}$"},
+        # The manual's secondary sector field ("Country Names and Sector Codes").
+        "other_sector_codes": {"type": "string", "pattern": "^[A-Z]{3}( [A-Z]{3})*$"},
         "entity_text": _TEXT,
         "identifier_id": _TEXT,
         "identifier_text": _TEXT,
@@ -149,6 +151,13 @@ def test_entities_carry_country_and_sector() -> None:
     visit = records["nato-rok-1.1.0-event-visit"]
     assert ("IGO", "WSTNAT") == (visit["actor"][0]["code"], visit["actor"][0]["sector"])
     assert ("042", 1.9) == (visit["cameo_code"], visit["goldstein"])
+
+
+def test_a_defence_minister_keeps_both_sectors() -> None:
+    """Kim Kwan-jin is GOV and MIL (1.2.0): the second sector is the manual's secondary field."""
+    records = {record["id"]: record for record in _lines(nato_rok.load("1.2.0"))}
+    (kim,) = records["nato-rok-1.2.0-event-meeting-kim-kwan-jin"]["recipient"]
+    assert ("KOR", "GOV", "MIL") == (kim["code"], kim["sector"], kim["other_sector_codes"])
 
 
 def test_an_actor_that_is_no_party_is_refused() -> None:

@@ -161,13 +161,15 @@ def _check_folder(target: Path, names: tuple[str, ...]) -> bool:
 
 
 def write_folder(target: Path, files: Iterable[tuple[str, str | bytes]]) -> tuple[Path, ...]:
-    """Write *files*, (name, content) pairs, into the folder *target*, all or nothing.
+    """Write *files*, (name, content) pairs, into the folder *target*.
 
     The contents are produced and written one at a time into a temporary
     sibling folder, so an exception raised while producing one leaves
     *target* as it was. A new *target* (and any missing parent) is then
-    created by renaming that folder; into an existing one each file is moved
-    with :func:`os.replace` in the order given (give a descriptor last).
+    created by renaming that folder, all at once; into an existing one each
+    file is moved with :func:`os.replace` in the order given (give a
+    descriptor last): each file is whole, old or new, but a process killed
+    between two moves leaves some tables new and the descriptor old.
     Files of *target* whose names are not among *files* are left alone.
 
     Returns:

@@ -25,6 +25,7 @@ tools cannot read a record set that refers to itself).
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
@@ -192,7 +193,7 @@ def _citation(dataset: Dataset) -> dict[str, str]:
 def _metadata(dataset: Dataset, files: Mapping[str, str]) -> dict[str, Any]:
     source = dataset.source
     return {
-        "@context": dict(CONTEXT),
+        "@context": copy.deepcopy(dict(CONTEXT)),  # its nested dicts too: a copy of its own
         "@type": "sc:Dataset",
         "name": "nato-rok",
         "description": "The first visit by a NATO Secretary General to the Republic of Korea "

@@ -25,11 +25,12 @@ names are SQL keywords (``"references"``, ``"end"``, ``"index"``): quote them.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from nato_rok.dataset import Dataset
-from nato_rok.exceptions import DatasetError, MissingExtraError
+from nato_rok.exceptions import DatasetError, ExportTargetError, MissingExtraError
 from nato_rok.export._format import ExportOptions, Format
 from nato_rok.export._provenance import provenance
 from nato_rok.export.tables import Table, tables
@@ -159,15 +160,23 @@ def connect(dataset: Dataset, path: Path | None = None) -> Any:
 
     Args:
         dataset: The dataset.
-        path: A new database file to create; ``None`` for one in memory.
+        path: A new database file to create (nothing may exist there yet: to
+            replace a file, use :func:`write`, which does it atomically);
+            ``None`` for one in memory.
 
     Raises:
         MissingExtraError: duckdb is not installed (install the ``duckdb`` extra).
+        ExportTargetError: Something (a file, a folder, a link) is at *path*.
         ~nato_rok.DatasetError: DuckDB refused the rows (a dataset built without the
             loader's checks, whose links do not resolve).
 
     .. versionadded:: 1.2.0
     """
+    if path is not None and os.path.lexists(path):
+        # DuckDB would add the tables into it in place, or follow a link.
+        raise ExportTargetError(
+            f"{path} exists: connect() creates a new database; write() replaces one atomically"
+        )
     duckdb = _duckdb()
     connection = duckdb.connect(":memory:" if path is None else str(path))
     try:

@@ -60,16 +60,20 @@ def _entity(dataset: Dataset, record_id: str) -> dict[str, Any]:
     record = dataset.record(record_id)
     if isinstance(record, Participant):
         organization = dataset.organization(record.affiliation_id)
-        sector = _code(record.codes, CodeScheme.CAMEO_SECTOR)
+        sectors = [c.code for c in record.codes if c.scheme is CodeScheme.CAMEO_SECTOR]
     elif isinstance(record, Organization):
-        organization, sector = record, None
+        organization, sectors = record, []
     else:
         raise RecordNotFoundError(f"{record_id!r} is no organization or participant")
     actor = _code(organization.codes, CodeScheme.CAMEO_ACTOR)
     entity: dict[str, Any] = {"code": actor[:3] if actor else None}
-    sector = sector or (actor[3:] if actor and len(actor) > 3 else None)
-    if sector:
-        entity["sector"] = sector
+    if not sectors and actor and len(actor) > 3:
+        sectors = [actor[3:]]
+    if sectors:
+        entity["sector"] = sectors[0]
+    if len(sectors) > 1:
+        # The manual's secondary field: a defence minister is GOV, and MIL too.
+        entity["other_sector_codes"] = " ".join(sectors[1:])
     entity["entity_text"] = record.name
     entity["nato_rok_id"] = record.id
     return entity
