@@ -43,6 +43,40 @@ CODEBOOK = {
 }
 
 
+def _reference_names() -> dict[str, str]:
+    """CAMEO names from the shipped reference files, read as the reference README says.
+
+    The PLOVER file's descriptions where it lists a code (it corrects the GDELT
+    copy's 101 and 105-108), the GDELT copy for the rest (the 01 and 02
+    families); a residual code (a family's x0, or a three-digit code with
+    four-digit codes below it) takes the codebook's "not specified below" form.
+    """
+    gdelt = dict(
+        row.split("\t", 1)
+        for row in (REFERENCE / "CAMEO.eventcodes.txt").read_text(encoding="utf-8").splitlines()[1:]
+    )
+    plover = {}
+    for row in (REFERENCE / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+        code, _, rest = row.partition(":")
+        if "#" in rest and code.strip().isdigit():
+            plover[code.strip()] = rest.split("#", 1)[1].strip()
+    names = {**gdelt, **plover}
+    suffix = ", not specified below"
+    for code, name in names.items():
+        # A family's x0 code is its residual; a three-digit code with
+        # four-digit codes below it (025: 0251 ...) is one too.
+        residual = code.endswith("0") or any(o.startswith(code) and o != code for o in names)
+        if len(code) == 3 and residual and not name.endswith(suffix):
+            names[code] = name + suffix
+    return names
+
+
+def test_the_codebook_names_agree_with_the_reference_files() -> None:
+    """The hand-written CODEBOOK table equals what the reference files give, code by code."""
+    names = _reference_names()
+    assert CODEBOOK == {code: names[code] for code in CODEBOOK}
+
+
 @pytest.fixture(scope="module")
 def new() -> Dataset:
     """Return release 1.2.0."""
