@@ -4,6 +4,7 @@
 """
 
 import re
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar, overload
 
@@ -282,15 +283,18 @@ class Dataset:
         participant = self.participant(speaker.id if isinstance(speaker, Participant) else speaker)
         return self._by_speaker.get(participant.id, ())
 
-    def to_pandas(self) -> dict[str, Any]:
+    def to_pandas(self) -> Mapping[str, Any]:
         """Return the dataset's tables as pandas DataFrames, by table name.
 
-        Needs the ``pandas`` extra; see :func:`nato_rok.export.pandas.frames`.
+        Needs the ``pandas`` extra; see :func:`nato_rok.export.pandas.frames`
+        for the dtypes and the rule for missing values.
 
         Raises:
             MissingExtraError: pandas is not installed (also an ImportError).
 
         .. versionadded:: 1.1.0
+        .. versionchanged:: 1.2.0 A read-only mapping
+           (:class:`nato_rok.export.pandas.Frames`) with a notebook display.
         """
         from nato_rok.export.pandas import frames
 
