@@ -107,14 +107,16 @@ def _check_import_location(session: nox.Session) -> None:
 
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Run every test tier but the browser one against the built wheel, under coverage."""
+    """Run the tests (all but the site's tiers) against the built wheel, under coverage."""
     wheel = _wheel(session)
     session.install(str(wheel), *_groups("test"))
     _check_import_location(session)
+    # Every test but the site's (the docs session builds and checks it once),
+    # with the quick Hypothesis profile: the thorough one runs once, in properties.
     session.run(
-        "coverage", "run", "-m", "pytest", "-m", "not browser", "-p", "no:cacheprovider",
-        *session.posargs,
-        env=COVERAGE_ENV,
+        "coverage", "run", "-m", "pytest", "-m", "not browser and not docs",
+        "-p", "no:cacheprovider", *session.posargs,
+        env={**COVERAGE_ENV, "HYPOTHESIS_PROFILE": "quick"},
     )  # fmt: skip
     session.run("python", "scripts/build_release.py", "--check")
 
@@ -122,9 +124,10 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=NEWEST)
 def properties(session: nox.Session) -> None:
     """Run the slow property tests once, with the thorough Hypothesis profile."""
-    session.install(str(_wheel(session)), *_groups("test"))
-    # No coverage here: the tests sessions run this tier too, and cover it.
-    session.run("pytest", "-m", "slow", "-p", "no:cacheprovider", *session.posargs,
+    session.install(str(_wheel(session)), *_groups("test"), "pytest-xdist>=3.5")
+    # No coverage here (the tests sessions run this tier too, and cover it),
+    # so the tests can share both cores.
+    session.run("pytest", "-m", "slow", "-n", "2", "-p", "no:cacheprovider", *session.posargs,
                 env={"HYPOTHESIS_PROFILE": "ci"})  # fmt: skip
 
 

@@ -13,6 +13,11 @@ import nato_rok
 
 # Never timed: performance lives in benchmarks/, not in test deadlines.
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Every Python's full run (the tests-* nox sessions): every test, fewer examples.
+settings.register_profile(
+    "quick", max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+# Once per CI run (the properties session): the thorough search.
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
