@@ -125,6 +125,20 @@ def _plover(field: str) -> Callable[[Event], Any]:
     return lambda event: None if event.plover is None else getattr(event.plover, field)
 
 
+def _offsets(spoken: str, attribution: str) -> tuple[Column, ...]:
+    """Declare the start and end of ``span`` and of ``attribution_span``."""
+    return (
+        _col("start", f"Offset of the first {spoken} in the source text.",
+             operator.attrgetter("span.start"), "integer"),
+        _col("end", f"Offset just past the last {spoken}.",
+             operator.attrgetter("span.end"), "integer"),
+        _col("attribution_start", f"Offset of the first character of {attribution}.",
+             operator.attrgetter("attribution_span.start"), "integer"),
+        _col("attribution_end", "Offset just past the last character of the attribution.",
+             operator.attrgetter("attribution_span.end"), "integer"),
+    )  # fmt: skip
+
+
 _RECORD_ID = "Id of the organization or participant."
 
 #: Every table, in dependency order (referenced tables first).
@@ -253,30 +267,7 @@ TABLES: tuple[TableDeclaration, ...] = (
             _of(Quote, "speaker_id"),
             _of(Quote, "kind"),
             _of(Quote, "text"),
-            _col(
-                "start",
-                "Offset of the first quoted character in the source text.",
-                operator.attrgetter("span.start"),
-                "integer",
-            ),
-            _col(
-                "end",
-                "Offset just past the last quoted character.",
-                operator.attrgetter("span.end"),
-                "integer",
-            ),
-            _col(
-                "attribution_start",
-                "Offset of the first character of the attribution (he said).",
-                operator.attrgetter("attribution_span.start"),
-                "integer",
-            ),
-            _col(
-                "attribution_end",
-                "Offset just past the last character of the attribution.",
-                operator.attrgetter("attribution_span.end"),
-                "integer",
-            ),
+            *_offsets("quoted character", "the attribution (he said)"),
         ),
         primary_key=("id",),
         foreign_keys=(_fk("speaker_id", "participants"),),
@@ -386,30 +377,7 @@ TABLES: tuple[TableDeclaration, ...] = (
             _of(Statement, "id"),
             _of(Statement, "speaker_id"),
             _of(Statement, "kind"),
-            _col(
-                "start",
-                "Offset of the first character of the words reported.",
-                operator.attrgetter("span.start"),
-                "integer",
-            ),
-            _col(
-                "end",
-                "Offset just past the last character of the words reported.",
-                operator.attrgetter("span.end"),
-                "integer",
-            ),
-            _col(
-                "attribution_start",
-                "Offset of the first character of the attribution.",
-                operator.attrgetter("attribution_span.start"),
-                "integer",
-            ),
-            _col(
-                "attribution_end",
-                "Offset just past the last character of the attribution.",
-                operator.attrgetter("attribution_span.end"),
-                "integer",
-            ),
+            *_offsets("character of the words reported", "the attribution"),
             _of(Statement, "quote_id"),
             _of(Statement, "date", "date"),
         ),
