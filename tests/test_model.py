@@ -108,17 +108,7 @@ def test_meeting_refuses_empty_and_repeated_collections(
         Meeting(**values)
 
 
-RECORDS = st.one_of(
-    strategies.spans(),
-    strategies.sources(),
-    strategies.organizations(),
-    strategies.participants(),
-    strategies.visits(),
-    strategies.meetings(),
-    strategies.quotes(),
-    strategies.cooperation_areas(),
-    strategies.positions(),
-)
+RECORDS = st.one_of(strategies.spans(), strategies.sources(), strategies.records())
 
 
 @given(RECORDS)

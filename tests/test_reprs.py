@@ -14,20 +14,7 @@ import nato_rok
 from nato_rok import _unicode, strategies
 from nato_rok._reprs import LIMIT, shortened
 
-RECORDS = st.one_of(
-    strategies.sources(),
-    strategies.organizations(),
-    strategies.participants(),
-    strategies.visits(),
-    strategies.meetings(),
-    strategies.quotes(),
-    strategies.cooperation_areas(),
-    strategies.positions(),
-    strategies.references(),
-    strategies.events(),
-    strategies.statements(),
-    strategies.entities(),
-)
+RECORDS = st.one_of(strategies.sources(), strategies.records())
 VALUES = st.one_of(
     strategies.external_names(),
     strategies.actor_codes(),

@@ -56,6 +56,13 @@ def test_people_whose_names_collide_are_rejected() -> None:
     assert strategies._distinct_keys([("Kim Kwan-jin", "Kim Kwan Jin"), ("Park",)])
 
 
+@given(strategies.records())
+def test_records_draws_only_records_with_an_id(record: Any) -> None:
+    """records() gives a Record (what Dataset.records() holds), never the source or a value."""
+    assert isinstance(record, nato_rok.Record)
+    assert record.id
+
+
 @pytest.mark.parametrize(
     ("strategy", "cls"),
     [

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from nato_rok import _unicode
 from nato_rok._names import lookalike_key
-from nato_rok.dataset import Dataset
+from nato_rok.dataset import Dataset, Record
 from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
 from nato_rok.external import (
     ActorCode,
@@ -80,6 +80,7 @@ __all__ = [
     "plover_codings",
     "positions",
     "quotes",
+    "records",
     "references",
     "sources",
     "spans",
@@ -715,6 +716,30 @@ def events() -> st.SearchStrategy[Event]:
         lambda drawn: _event(
             drawn[0], actors=drawn[1], references=[drawn[2]], parents=[], max_end=_MAX_OFFSET
         )
+    )
+
+
+def records() -> st.SearchStrategy[Record]:
+    """Any one :data:`~nato_rok.Record`, of every type ``Dataset.records()`` holds.
+
+    An organization, participant, visit, meeting, quotation, cooperation
+    area, position, reference, event, statement or entity (their references
+    need not resolve). The source has its own strategy, :func:`sources`.
+
+    .. versionadded:: 1.2.0
+    """
+    return st.one_of(
+        organizations(),
+        participants(),
+        visits(),
+        meetings(),
+        quotes(),
+        cooperation_areas(),
+        positions(),
+        references(),
+        events(),
+        statements(),
+        entities(),
     )
 
 
