@@ -61,6 +61,24 @@ def test_import_leaves_typing_and_importlib_alone() -> None:
     assert "[]\n" == completed.stdout
 
 
+def test_difflib_is_imported_by_a_refused_look_up_only() -> None:
+    """A load and a found look-up leave difflib out; a refused look-up brings it in to suggest."""
+    probe = (
+        "import sys, nato_rok\n"
+        "dataset = nato_rok.load()\n"
+        "dataset.participant('kim-kwan-jin')\n"
+        "print('difflib' in sys.modules)\n"
+        "try:\n"
+        "    dataset.participant('kim-kwan')\n"
+        "except LookupError as exc:\n"
+        "    print('difflib' in sys.modules, exc.suggestions)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert "False\nTrue ('kim-kwan-jin',)\n" == completed.stdout
+
+
 def test_dir_shows_the_public_api_only() -> None:
     """dir(nato_rok) is __all__ and __version__: no Any, TYPE_CHECKING, importlib, _EXPORTS."""
     assert sorted([*nato_rok.__all__, "__version__"]) == sorted(dir(nato_rok))

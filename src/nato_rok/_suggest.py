@@ -8,7 +8,6 @@ and full stops, as :func:`nato_rok._names.name_key` does.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -42,6 +41,8 @@ def suggestions(wanted: object, choices: Iterable[tuple[str, str]]) -> tuple[str
     """
     if type(wanted) is not str or not name_key(wanted):
         return ()
+    import difflib  # only a refused look-up needs it: 0.9 ms off every cold start
+
     key = name_key(wanted)
     words = [word for word in _words(wanted) if len(word) >= 2]
     pairs = list(choices)
