@@ -169,9 +169,10 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session(python=NEWEST)
 def bench(session: nox.Session) -> None:
-    """Print the quick benchmark table (figures only: nothing passes or fails on speed)."""
+    """Print the quick benchmark table and profile (figures only: no speed passes or fails)."""
     session.install(str(_wheel(session)), *_groups("bench"))
     session.run("python", "-m", "benchmarks", "--quick", *session.posargs)
+    session.run("python", "-m", "benchmarks.profile", "--quick")
 
 
 @nox.session(python=NEWEST)

@@ -1,1 +1,1 @@
-"""Benchmarks for nato-rok: run ``python -m benchmarks`` (or ``python benchmarks/run.py``)."""
+"""Benchmarks for nato-rok: ``python -m benchmarks`` and ``python -m benchmarks.profile``."""

@@ -1,0 +1,232 @@
+"""Where the time goes: the profiles behind the targets ``python -m benchmarks`` reports.
+
+    python -m benchmarks.profile            # bulk tables at 100 000 quotations
+    python -m benchmarks.profile --quick    # at 10 000, fewer processes
+
+Three tables, each a median of repeated runs on this machine:
+
+1. The cold start, step by step, in fresh processes: what ``import nato_rok;
+   nato_rok.load()`` pays above the stack it is built on. The steps redo
+   ``load()``'s own work one at a time (read, checksum, strict parse,
+   structuring, integrity checks), twice: the first time pays the one-time
+   costs (cattrs generating structure functions, the look-alike and code
+   tables), the second shows what is left.
+2. The phases of ``loads()`` of a large document against ``json.loads`` of
+   the same bytes, with the garbage collector on and (for comparison only)
+   off, and the collections one ``loads()`` runs.
+3. A function profile (cProfile) of ``loads()``: the share of the profiled
+   time each check takes, the checks added by release 1.2.0 and the
+   hardening work (character policy, look-alike names, statements) named.
+
+It reaches into private modules of nato-rok on purpose: it is a profile of
+the internals, not a use of the API. Nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import gc
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from typing import Any
+
+import nato_rok
+from benchmarks.run import _median_seconds, _newest, synthetic
+from nato_rok import _converter, _integrity, _json, _resources, _schemas
+from nato_rok.dataset import Dataset
+
+# Run in a fresh process: prints the time of each step in milliseconds, as JSON.
+_COLD_STEPS = """
+import time
+clock = time.perf_counter
+marks = [("start", clock())]
+def mark(name):
+    marks.append((name, clock()))
+import attrs, cattrs, json
+from importlib.resources import files
+mark("stack floor imports (attrs, cattrs, json, importlib.resources)")
+import nato_rok.dataset
+mark("record classes (nato_rok.dataset and the modules it imports)")
+from nato_rok import _converter, _integrity, _json, _releases
+mark("loader modules (parser, converter, integrity checks, releases)")
+import hashlib
+mark("hashlib (for the checksum)")
+manifest = files("nato_rok").joinpath("data", "manifest.json").read_bytes()
+data = files("nato_rok").joinpath("data", {file!r}).read_bytes()
+mark("importlib.resources: find and read the manifest and the release")
+hashlib.sha256(data).hexdigest()
+mark("SHA-256 of the release")
+for turn in ("first", "again"):
+    value = _json.parse(data, max_size=1 << 30)
+    mark(f"strict parse, {{turn}}")
+    dataset = _converter.structure(value, nato_rok.dataset.Dataset)
+    mark(f"structuring, {{turn}}")
+    assert not _integrity.check(dataset)
+    mark(f"integrity checks, {{turn}}")
+print(json.dumps([(name, 1e3 * (at - marks[i][1])) for i, (name, at) in enumerate(marks[1:])]))
+"""
+
+
+def cold_steps(processes: int) -> None:
+    """Print table 1: the cold path's steps, medians over fresh processes."""
+    code = _COLD_STEPS.format(file=_newest()["file"])
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)
+    runs: list[list[tuple[str, float]]] = []
+    for _ in range(processes):
+        done = subprocess.run(
+            [sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True
+        )
+        runs.append(json.loads(done.stdout))
+    print(f"1. Cold start, step by step (ms, median of {processes} fresh processes)")
+    above = 0.0
+    for index, (name, _) in enumerate(runs[0]):
+        ms = statistics.median(run[index][1] for run in runs)
+        if index and not name.endswith("again"):
+            above += ms
+        print(f"   {name:<70} {ms:7.2f}")
+    print(f"   {'above the floor (every step but the first and the repeats)':<70} {above:7.2f}")
+
+
+def _phases(data: bytes) -> dict[str, float]:
+    """Time each phase of ``loads(data)`` (schema 1 documents are upgraded, as loads does)."""
+
+    def parsed() -> Any:
+        value = _json.parse(data, max_size=1 << 30)
+        if value["schema_version"] < _schemas.LATEST:
+            _schemas.upgrade(value, value["schema_version"])
+        return value
+
+    def structured() -> Dataset:
+        return _converter.structure(parsed(), Dataset)
+
+    dataset = structured()
+    runs = 3
+    timings = {
+        "json.loads": _median_seconds(functools.partial(json.loads, data), runs),
+        "strict parse": _median_seconds(parsed, runs),
+        "parse + structuring": _median_seconds(structured, runs),
+        "integrity checks": _median_seconds(functools.partial(_integrity.check, dataset), runs),
+        "loads, whole": _median_seconds(functools.partial(nato_rok.loads, data), runs),
+    }
+    timings["structuring"] = timings.pop("parse + structuring") - timings["strict parse"]
+    return timings
+
+
+def _collections(data: bytes) -> tuple[dict[int, int], float]:
+    """Return the collections per generation one ``loads(data)`` runs, and the full ones' time."""
+    counts = {0: 0, 1: 0, 2: 0}
+    started: list[float] = []
+    full = 0.0
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        nonlocal full
+        if phase == "start":
+            started.append(time.perf_counter())
+            return
+        took = time.perf_counter() - started.pop()
+        counts[info["generation"]] += 1
+        if info["generation"] == 2:
+            full += took
+
+    gc.collect()
+    gc.callbacks.append(watch)
+    try:
+        nato_rok.loads(data)
+    finally:
+        gc.callbacks.remove(watch)
+    return counts, full
+
+
+def bulk_phases(quotes: int) -> None:
+    """Print table 2: the phases of ``loads`` against ``json.loads``, collector on and off."""
+    data = synthetic(quotes)
+    on = _phases(data)
+    gc.disable()
+    try:
+        off = _phases(data)
+    finally:
+        gc.enable()
+    print(f"2. Phases of loads() of {quotes} quotations (ms, median of 3; ratio to json.loads)")
+    print(f"   {'phase':<22} {'collector on':>22} {'collector off':>22}")
+    for phase in ("json.loads", "strict parse", "structuring", "integrity checks", "loads, whole"):
+        cells = [
+            f"{times[phase] * 1e3:9.1f} ({times[phase] / times['json.loads']:5.2f}x)"
+            for times in (on, off)
+        ]
+        print(f"   {phase:<22} {cells[0]:>22} {cells[1]:>22}")
+    for size, document in ((1_000, synthetic(1_000)), (quotes, data)):
+        counts, full = _collections(document)
+        print(
+            f"   one loads() of {size} quotations ran {counts[0]} young, {counts[1]} middle"
+            f" and {counts[2]} full collections; the full ones took {full * 1e3:.1f} ms"
+        )
+
+
+# The checks named in the table: (label, module, function name).
+_NAMED = (
+    ("strict parse: duplicate-key hook", "nato_rok/_json.py", "pairs"),
+    ("structuring: cattrs generated code (own time)", "<cattrs generated", ""),
+    ("records' __init__, attrs generated (own time)", "<attrs generated", "__init__"),
+    ("slug validators", "nato_rok/_validators.py", "slug"),
+    ("character policy (_unicode.flaw)", "nato_rok/_unicode.py", "flaw"),
+    ("look-alike names (_names.lookalike_key)", "nato_rok/_names.py", "lookalike_key"),
+    ("statements and entities (schema 3 checks)", "nato_rok/_integrity.py", "check_schema_3"),
+    ("integrity checks, whole", "nato_rok/_integrity.py", "check"),
+)
+
+
+def function_profile(label: str, data: bytes, quotations: int | None = None) -> None:
+    """Print table 3 for *data*: the cumulative share of named functions in ``loads``."""
+    nato_rok.loads(data)  # generation of structure functions and tables happens once
+    profiler = cProfile.Profile()
+    profiler.runcall(nato_rok.loads, data)
+    stats = pstats.Stats(profiler)
+    entries: dict[tuple[str, int, str], Any] = stats.stats  # type: ignore[attr-defined]
+    total = stats.total_tt  # type: ignore[attr-defined]
+    calls = stats.total_calls  # type: ignore[attr-defined]
+    print(f"3. Profile of loads() of {label} (cProfile; share of {total * 1e3:.0f} ms profiled)")
+    if quotations:  # a synthetic document is nearly all quotations
+        print(f"   {calls} Python function calls, {calls / quotations:.0f} per quotation")
+    for name, module, function in _NAMED:
+        cumulative = max(
+            (
+                # (calls, primitive calls, own time, cumulative time, callers)
+                numbers[3]
+                for (path, _, func), numbers in entries.items()
+                if module in path and (not function or func == function)
+            ),
+            default=0.0,
+        )
+        if module.startswith("<"):  # generated code: one entry per class, sum their own time
+            cumulative = sum(
+                numbers[2]
+                for (path, _, func), numbers in entries.items()
+                if module in path and (not function or func == function)
+            )
+        print(f"   {name:<46} {cumulative * 1e3:9.1f} ms {cumulative / total:6.1%}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="10 000 quotations, 7 processes")
+    args = parser.parse_args(argv)
+    quotes = 10_000 if args.quick else 100_000
+    print(f"Python {sys.version.split()[0]}, nato-rok {nato_rok.__version__}")
+    cold_steps(7 if args.quick else 21)
+    bulk_phases(quotes)
+    bundled = _resources.read_data(_newest()["file"])
+    function_profile("the bundled release", bundled)
+    function_profile(f"{quotes} quotations", synthetic(quotes), quotes)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
