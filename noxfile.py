@@ -172,7 +172,7 @@ def bench(session: nox.Session) -> None:
     """Print the quick benchmark table and profile (figures only: no speed passes or fails)."""
     session.install(str(_wheel(session)), *_groups("bench"))
     session.run("python", "-m", "benchmarks", "--quick", *session.posargs)
-    session.run("python", "-m", "benchmarks.profile", "--quick")
+    session.run("python", "-m", "benchmarks.profiles", "--quick")
 
 
 @nox.session(python=NEWEST)

@@ -1,1 +1,1 @@
-"""Benchmarks for nato-rok: ``python -m benchmarks`` and ``python -m benchmarks.profile``."""
+"""Benchmarks for nato-rok: ``python -m benchmarks`` and ``python -m benchmarks.profiles``."""
