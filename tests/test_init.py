@@ -29,6 +29,11 @@ def test_unknown_attributes_raise_attribute_error() -> None:
         nato_rok.nope  # noqa: B018  # the access is the test
 
 
+def _probe(code: str) -> subprocess.CompletedProcess[str]:
+    """Run *code* in a fresh interpreter (nothing imported yet) and return its output."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+
 def test_import_does_no_io_and_skips_cattrs() -> None:
     """Importing nato_rok opens no file of its own, nor imports cattrs or resources."""
     probe = (
@@ -41,9 +46,7 @@ def test_import_does_no_io_and_skips_cattrs() -> None:
         " 'hypothesis') if m in sys.modules]\n"
         "print(mine, heavy)\n"
     )
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
+    completed = _probe(probe)
     assert "[] []\n" == completed.stdout
 
 
@@ -55,9 +58,7 @@ def test_import_leaves_typing_and_importlib_alone() -> None:
         "import nato_rok\n"
         "print(sorted({'typing', 'importlib', '__future__'} & (set(sys.modules) - before)))\n"
     )
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
+    completed = _probe(probe)
     assert "[]\n" == completed.stdout
 
 
@@ -76,9 +77,7 @@ def test_difflib_is_imported_by_a_refused_look_up_only() -> None:
         "except LookupError:\n"
         "    print('difflib' in sys.modules)\n"
     )
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
+    completed = _probe(probe)
     at_start, after_load, after_refusal = completed.stdout.split()
     assert at_start == "False", "difflib was imported before nato_rok: the probe cannot tell"
     assert after_load == "False"
