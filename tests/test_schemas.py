@@ -80,7 +80,7 @@ def test_upgrade_leaves_wrong_shapes_to_the_converter() -> None:
         "organizations": 7,
         "visit": 3,
     }
-    assert [] == _schemas.upgrade_from_1(document)
+    assert [] == _schemas.upgrade(document, 1)
     assert {"name": "x", "names": [], "codes": []} == document["participants"][1]
     assert 3 == document["visit"]
     assert 7 == document["organizations"]
@@ -92,8 +92,8 @@ def test_downgrade_undoes_upgrade(dataset: Dataset) -> None:
     """For any schema 1 document, upgrading then downgrading gives it back."""
     document = json.loads(nato_rok.dumps(dataset))
     upgraded = copy.deepcopy(document)
-    assert [] == _schemas.upgrade_from_1(upgraded)
-    assert [] == _schemas.downgrade_to_1(upgraded)
+    assert [] == _schemas.upgrade(upgraded, 1)
+    assert [] == _schemas.downgrade(upgraded, 1)
     assert document == upgraded
 
 

@@ -94,13 +94,3 @@ def downgrade(document: dict[str, Any], schema_version: int) -> list[Problem]:
                     Problem(f"{path}.{key}", f"schema {schema_version} cannot express this value")
                 )
     return problems
-
-
-def upgrade_from_1(document: dict[str, Any]) -> list[Problem]:
-    """Give a schema 1 *document* the keys of the later schemas, in place (see :func:`upgrade`)."""
-    return upgrade(document, 1)
-
-
-def downgrade_to_1(document: dict[str, Any]) -> list[Problem]:
-    """Remove the keys of the later schemas from *document*, in place (see :func:`downgrade`)."""
-    return downgrade(document, 1)
