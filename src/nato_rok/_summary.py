@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from nato_rok.dataset import Dataset
 from nato_rok.events import Event
 from nato_rok.model import (
     CooperationKind,
+    Meeting,
     MeetingAttestation,
     Organization,
     Participant,
@@ -27,40 +29,84 @@ _ATTESTED = {
 
 def summary(dataset: Dataset) -> str:
     """Return a plain-text summary of *dataset*, ending with a newline."""
+    sections = [
+        [f"nato-rok dataset release {dataset.version} (schema {dataset.schema_version})"],
+        _visit(dataset),
+        ["Participants", *map(_participant_line(dataset), dataset.participants)],
+        ["Meetings", *(_meeting_line(dataset, meeting) for meeting in dataset.meetings)],
+        _quotations(dataset),
+        *_areas(dataset),
+        *(
+            [
+                f"Position on {dataset.organization(position.subject_id).name}",
+                f"  {_name(dataset, position.holder_id)}: {position.stance.value}",
+            ]
+            for position in dataset.positions
+        ),
+    ]
+    if dataset.events:
+        sections.append(
+            [
+                f"Coded events ({len(dataset.events)})",
+                *(_event_line(dataset, event) for event in dataset.events),
+            ]
+        )
+    if dataset.references:
+        sections.append(
+            [
+                "External references",
+                *(f"  {ref.id}: {ref.title} ({ref.publisher})" for ref in dataset.references),
+            ]
+        )
+    source = dataset.source
+    sections.append(
+        [
+            "Source",
+            f"  {source.title}",
+            f"  {source.publisher}, {source.published.isoformat()}, {source.url}",
+            f"  {len(source.text)} characters, language {source.language}",
+        ]
+    )
+    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+
+
+def _visit(dataset: Dataset) -> list[str]:
     visit = dataset.visit
     visitor = dataset.participant(visit.visitor_id)
-    lines = [
-        f"nato-rok dataset release {dataset.version} (schema {dataset.schema_version})",
-        "",
+    dates = visit.dates
+    return [
         "Visit",
         f"  {visitor.name}, {visitor.role} of "
         f"{dataset.organization(visit.visitor_organization_id).name}"
         f" -> {dataset.organization(visit.host_id).name}",
         f"  Where: {visit.place}",
         f"  Reported date: {visit.reported_date.isoformat()} (the article)",
-        *(
-            [f"  Dates: {visit.dates.start} to {visit.dates.end} ({visit.dates.reference_id})"]
-            if visit.dates
-            else []
-        ),
+        *([f"  Dates: {dates.start} to {dates.end} ({dates.reference_id})"] if dates else []),
         f"  Length: {visit.duration_days} days" + (", long planned" if visit.long_planned else ""),
         f"  First ever: {'yes' if visit.first_ever else 'no'}",
         f"  Purpose: {visit.purpose}",
-        "",
-        "Participants",
     ]
-    for person in dataset.participants:
+
+
+def _participant_line(dataset: Dataset) -> Callable[[Participant], str]:
+    def line(person: Participant) -> str:
         organization = dataset.organization(person.affiliation_id).name
         names = [*person.aliases, *(name.text for name in person.names)]
         also = f" (also: {', '.join(names)})" if names else ""
         codes = "".join(f" [{code.code}]" for code in person.codes)
-        lines.append(f"  {person.name}{also}: {person.role}, {organization}{codes}")
-    lines += ["", "Meetings"]
-    for meeting in dataset.meetings:
-        who = " and ".join(dataset.participant(pid).name for pid in meeting.participant_ids)
-        others = f", with {meeting.unnamed_participants}" if meeting.unnamed_participants else ""
-        lines.append(f"  {meeting.kind.value}: {who}{others} ({_ATTESTED[meeting.attested]})")
-    lines += ["", f"Quotations ({len(dataset.quotes)})"]
+        return f"  {person.name}{also}: {person.role}, {organization}{codes}"
+
+    return line
+
+
+def _meeting_line(dataset: Dataset, meeting: Meeting) -> str:
+    who = " and ".join(dataset.participant(pid).name for pid in meeting.participant_ids)
+    others = f", with {meeting.unnamed_participants}" if meeting.unnamed_participants else ""
+    return f"  {meeting.kind.value}: {who}{others} ({_ATTESTED[meeting.attested]})"
+
+
+def _quotations(dataset: Dataset) -> list[str]:
+    lines = [f"Quotations ({len(dataset.quotes)})"]
     by_speaker = Counter(quote.speaker_id for quote in dataset.quotes)
     by_kind = Counter((quote.speaker_id, quote.kind) for quote in dataset.quotes)
     for speaker_id, count in by_speaker.items():
@@ -70,29 +116,15 @@ def summary(dataset: Dataset) -> str:
             if by_kind[speaker_id, kind]
         )
         lines.append(f"  {dataset.participant(speaker_id).name}: {count} ({kinds})")
-    for kind, heading in _AREA_HEADINGS.items():
-        areas = [area.name for area in dataset.cooperation_areas if area.kind is kind]
-        if areas:
-            lines += ["", heading, *(f"  {name}" for name in areas)]
-    for position in dataset.positions:
-        holder = _name(dataset, position.holder_id)
-        subject = dataset.organization(position.subject_id).name
-        lines += ["", f"Position on {subject}", f"  {holder}: {position.stance.value}"]
-    if dataset.events:
-        lines += ["", f"Coded events ({len(dataset.events)})"]
-        lines += [_event_line(dataset, event) for event in dataset.events]
-    if dataset.references:
-        lines += ["", "External references"]
-        lines += [f"  {ref.id}: {ref.title} ({ref.publisher})" for ref in dataset.references]
-    source = dataset.source
-    lines += [
-        "",
-        "Source",
-        f"  {source.title}",
-        f"  {source.publisher}, {source.published.isoformat()}, {source.url}",
-        f"  {len(source.text)} characters, language {source.language}",
+    return lines
+
+
+def _areas(dataset: Dataset) -> list[list[str]]:
+    by_kind = [
+        (heading, [area.name for area in dataset.cooperation_areas if area.kind is kind])
+        for kind, heading in _AREA_HEADINGS.items()
     ]
-    return "\n".join(lines) + "\n"
+    return [[heading, *(f"  {name}" for name in names)] for heading, names in by_kind if names]
 
 
 def _name(dataset: Dataset, record_id: str) -> str:
