@@ -506,8 +506,17 @@ def pause(real):
         time.sleep(60)
     return paused
 
+def querying(real):
+    def slow(connection, dataset):  # then a query the signal interrupts inside DuckDB
+        real(connection, dataset)
+        print("ready", flush=True)
+        connection.sql("SELECT count(*) FROM range(100000000000)").fetchall()
+    return slow
+
 if sys.argv[1] == "fill":
     duckdb._fill = pause(duckdb._fill)
+elif sys.argv[1] == "query":
+    duckdb._fill = querying(duckdb._fill)
 else:
     _files._write_new = pause(_files._write_new)
 sys.exit(cli.main(sys.argv[2:]))
@@ -577,6 +586,7 @@ def test_a_signal_during_a_folder_export_leaves_no_staging_folder(
         pytest.param(signal.SIGTERM, "html", "write", marks=pytest.mark.slow),
         (signal.SIGTERM, "duckdb", "fill"),
         pytest.param(signal.SIGHUP, "duckdb", "fill", marks=pytest.mark.slow),
+        pytest.param(signal.SIGTERM, "duckdb", "query", marks=pytest.mark.slow),
     ],
 )
 def test_a_signal_during_a_file_export_leaves_no_temporary_file(

@@ -264,7 +264,8 @@ def _export_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         "one as it was and no partial file. A file export replaces only the file --out. A "
         "folder export replaces only its own files in the folder (<table>.csv, "
         "datapackage.json, croissant.json, <table>.parquet) and leaves any other file alone. A "
-        "symbolic link at --out, or at one of the export's names, is refused."
+        "symbolic link at --out, or at one of the export's names, is refused, and so is an "
+        "--out that is (or would replace) the --from file."
     )
     export_parser = commands.add_parser(
         "export",
@@ -302,7 +303,8 @@ def _export_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         dest="from_file",
         metavar="FILE",
         default=None,
-        help="export this dataset document instead of a release, once it validates",
+        help="export this dataset document (- for standard input) instead of a release, once "
+        "it validates; --out may not be this file",
     )
     export_parser.add_argument(
         "--excel-safe",
@@ -403,23 +405,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     with _stopping_signals() as signals:
         try:
-            try:
-                signals.arm()
-                code = _main(argv)
-            finally:
-                signals.done = True  # from here on, a signal is ignored: the end is near
-        except KeyboardInterrupt:
-            if not signals.received:  # raised by no signal of ours (Python's own SIGINT handler)
-                signals.received.append(signal.SIGINT)
-        if signals.received:  # also when a library turned the exception into an error of its own
-            number = signals.received[0]
-            if number == signal.SIGINT:
-                _say("nato-rok: interrupted")
-            else:
-                _say(f"nato-rok: stopped by {_SIGNAL_NAMES.get(number, f'signal {number}')}")
-            code = 128 + number
-        _settle()
+            return _stoppable(argv, signals)
+        finally:
+            _settle()
+
+
+def _stoppable(argv: Sequence[str] | None, signals: _Signals) -> int:
+    """Run the command; a stopping signal (or Ctrl-C) ends it with exit code 128 + N."""
+    code = 1
+    try:
+        try:
+            signals.arm()
+            code = _main(argv)
+        finally:
+            signals.done = True  # from here on, a signal is ignored: the end is near
+    except KeyboardInterrupt:
+        if not signals.received:  # raised by no signal of ours (Python's own SIGINT handler)
+            signals.received.append(signal.SIGINT)
+    except Exception:
+        if not signals.received:
+            raise
+        # A library turned the interruption into an error of its own (DuckDB
+        # raises RuntimeError("Query interrupted")): the signal is the news.
+    if not signals.received:
         return code
+    number = signals.received[0]
+    if number == signal.SIGINT:
+        _say("nato-rok: interrupted")
+    else:
+        _say(f"nato-rok: stopped by {_SIGNAL_NAMES.get(number, f'signal {number}')}")
+    return 128 + number
 
 
 # Signals whose default action ends the process, and which a process may
