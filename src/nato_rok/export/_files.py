@@ -16,8 +16,9 @@ Every export that writes goes through here:
   order given, so a descriptor given last never lists a table that is
   missing or empty.
 
-Temporary names are short and of fixed length (``.nato-rok-tmp-`` and 16 hex
-digits), so any legal target name, up to the file system's 255 bytes, works.
+Temporary names are short and of fixed length (``.nato-rok-tmp-`` or
+``.nato-rok-new-`` and 16 hex digits), so any legal target name, up to the
+file system's 255 bytes, works.
 
 A failure at any point (a full disk, an exception half-way, a signal the
 command line turns into an exception) leaves the old files as they were and
