@@ -40,7 +40,7 @@ import os
 import secrets
 import shutil
 import stat
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from nato_rok.exceptions import ExportTargetError
@@ -68,7 +68,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _check_kept(target: Path, keep: Collection[Path]) -> None:
+def _check_kept(target: Path, keep: Sequence[Path]) -> None:
     """Refuse a *target* that is one of the files to *keep*, by whatever name it is reached."""
     if not keep:
         return
@@ -143,7 +143,7 @@ def _sidecar(target: Path, suffix: str) -> Path:
 
 @contextlib.contextmanager
 def replacing(
-    target: Path, *, keep: Collection[Path] = (), sidecars: tuple[str, ...] = ()
+    target: Path, *, keep: Sequence[Path] = (), sidecars: tuple[str, ...] = ()
 ) -> Iterator[Path]:
     """Yield a fresh path beside *target*; on success, move what was written there over it.
 
@@ -197,7 +197,7 @@ def replacing(
     _fsync_folder(target.parent)
 
 
-def write_file(target: Path, content: str | bytes, *, keep: Collection[Path] = ()) -> Path:
+def write_file(target: Path, content: str | bytes, *, keep: Sequence[Path] = ()) -> Path:
     """Write *content* (text as UTF-8) to *target* atomically and return *target*.
 
     The folder of *target* must exist. A failure leaves *target* as it was.
@@ -219,7 +219,7 @@ def _check_name(name: str) -> None:
         raise ValueError(f"not a plain file name: {name!r}")
 
 
-def _check_folder(target: Path, names: tuple[str, ...], keep: Collection[Path] = ()) -> bool:
+def _check_folder(target: Path, names: tuple[str, ...], keep: Sequence[Path] = ()) -> bool:
     """Refuse a folder target nato-rok may not fill; return whether it exists."""
     _check_kept(target, keep)
     try:
@@ -255,7 +255,7 @@ def _make_parents(folder: Path, made: list[Path]) -> None:
 
 
 def write_folder(
-    target: Path, files: Iterable[tuple[str, str | bytes]], *, keep: Collection[Path] = ()
+    target: Path, files: Iterable[tuple[str, str | bytes]], *, keep: Sequence[Path] = ()
 ) -> tuple[Path, ...]:
     """Write *files*, (name, content) pairs, into the folder *target*.
 

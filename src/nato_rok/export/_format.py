@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +115,7 @@ class Format:
         path: Path,
         options: ExportOptions | None = None,
         *,
-        keep: Collection[Path] = (),
+        keep: Sequence[Path] = (),
     ) -> tuple[Path, ...]:
         """Write *dataset* at *path* atomically, a file or a folder; return the files written.
 
