@@ -362,6 +362,161 @@ def test_export_refuses_a_link_and_keeps_what_it_points_at(
     assert "keep" == secret.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("how", ["same path", "link", "dot-dot", "hard link"])
+def test_export_never_replaces_its_own_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """--out is --from, by any name: exit 1 saying so; the only copy is untouched."""
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(_valid_document())
+    (tmp_path / "sub").mkdir()
+    out = {
+        "same path": str(copy),
+        "link": str(tmp_path / "sub" / "link.json"),
+        "dot-dot": str(tmp_path / "sub" / ".." / "copy.json"),
+        "hard link": str(tmp_path / "sub" / "hard.json"),
+    }[how]
+    if how == "link":
+        Path(out).symlink_to(copy)
+    elif how == "hard link":
+        os.link(copy, out)
+    argv = ["export", "--format", "html", "--from", str(copy), "--out", out]
+    assert 1 == cli.main(argv)
+    err = capsys.readouterr().err
+    assert "the export's own input; an export never replaces its input" in err
+    assert 1 == len(err.splitlines())
+    assert _valid_document() == copy.read_bytes()
+
+
+def test_a_folder_export_never_replaces_its_own_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--from package/datapackage.json --out package: refused, the copy kept."""
+    package = tmp_path / "package"
+    package.mkdir()
+    copy = package / "datapackage.json"
+    copy.write_bytes(_valid_document())
+    argv = ["export", "--format", "datapackage", "--from", str(copy), "--out", str(package)]
+    assert 1 == cli.main(argv)
+    assert "the export's own input" in capsys.readouterr().err
+    assert ["datapackage.json"] == [path.name for path in package.iterdir()]
+    assert _valid_document() == copy.read_bytes()
+
+
+def test_export_from_standard_input_never_replaces_that_file(tmp_path: Path) -> None:
+    """`--from - < copy.json --out copy.json`: the file behind standard input is kept too."""
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(_valid_document())
+    argv = ["export", "--format", "html", "--from", "-", "--out", str(copy)]
+    with copy.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "nato_rok", *argv],
+            stdin=stdin,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    assert 1 == done.returncode
+    assert b"the export's own input" in done.stderr
+    assert _valid_document() == copy.read_bytes()
+    out = tmp_path / "page.html"
+    with copy.open("rb") as stdin:
+        subprocess.run(
+            [sys.executable, "-m", "nato_rok", *argv[:-1], str(out)],
+            stdin=stdin,
+            check=True,
+            timeout=60,
+        )
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_wrote_message_is_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An --out name holding BEL, ESC or U+202E is printed escaped, as every message is."""
+    monkeypatch.chdir(tmp_path)
+    name = "a\x07b\x1b[31mc\u202ed.html"
+    assert 0 == cli.main(["export", "--format", "html", "--out", name])
+    assert "nato-rok: wrote a\\u0007b\\u001b[31mc\\u202ed.html\n" == capsys.readouterr().err
+    assert [name] == [path.name for path in tmp_path.iterdir()]
+
+
+def test_export_from_dev_zero_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """An endless --from is read only up to the limit, then refused: no MemoryError."""
+    assert 1 == cli.main(["export", "--format", "html", "--from", "/dev/zero"])
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert "nato-rok: error: /dev/zero is larger than 64 MiB, the most nato-rok reads" in err
+
+
+def test_export_from_a_missing_file_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """--from a file that is not there: exit 1, one line naming it."""
+    assert 1 == cli.main(["export", "--format", "html", "--from", "missing.json"])
+    assert "nato-rok: error: cannot read missing.json: No such file or directory\n" == (
+        capsys.readouterr().err
+    )
+
+
+# The peak memory of a command, measured in a child of a small process: a child
+# forked straight from pytest would report pytest's own peak (Linux keeps it
+# across exec).
+_MEASURED = """\
+import resource, subprocess, sys
+code = subprocess.run([sys.executable, "-m", "nato_rok", *sys.argv[2:]], check=False).returncode
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(sys.argv[1], "w") as report:
+    report.write(f"{code} {peak}")
+"""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "{}"],
+        ["validate", "-"],
+        ["diff", "1.0.0", "{}"],
+        ["diff", "{}", "1.0.0"],
+        ["export", "--format", "html", "--from", "{}"],
+        ["export", "--format", "csv", "--from", "{}", "--out", "tables"],
+        ["export", "--format", "html", "--from", "-"],
+    ],
+)
+def test_every_command_refuses_a_200_mib_file_in_bounded_memory(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    """A 200 MiB (sparse) file, as an argument or as standard input: refused, never read whole.
+
+    The peak memory of the command that refuses it is measured: below even the
+    64 MiB limit (it was over 200 MiB when `export --from` read the file whole).
+    """
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as file:
+        file.truncate(200 << 20)
+    report = tmp_path / "report"
+    with huge.open("rb") as stdin:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                _MEASURED,
+                str(report),
+                *(str(huge) if a == "{}" else a for a in argv),
+            ],
+            stdin=stdin,
+            capture_output=True,
+            check=False,
+            cwd=tmp_path,
+            timeout=60,
+        )
+    assert 0 == done.returncode, done.stderr
+    code, peak_kib = map(int, report.read_text(encoding="utf-8").split())
+    assert 1 == code
+    assert b"is larger than 64 MiB, the most nato-rok reads; nothing was parsed" in done.stderr
+    assert b"Traceback" not in done.stderr
+    assert peak_kib < 64 * 1024
+    assert not (tmp_path / "tables").exists()
+
+
 def test_a_closed_pipe_ends_quietly(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -560,6 +715,130 @@ def test_a_real_sigint_while_reading_stdin_exits_130() -> None:
     assert b"Traceback" not in err
 
 
+def test_the_signal_handler_stops_once_and_then_ignores() -> None:
+    """Armed, the first signal raises; a second, or one after the end, is ignored."""
+    import signal
+
+    handler = cli._Signals()
+    handler(signal.SIGTERM, None)  # before arm(): kept, raised by arm()
+    with pytest.raises(KeyboardInterrupt):
+        handler.arm()
+    handler = cli._Signals()
+    handler.arm()
+    with pytest.raises(KeyboardInterrupt):
+        handler(signal.SIGHUP, None)
+    handler(signal.SIGINT, None)  # cannot cut the clean-up short
+    handler.done = True
+    handler(signal.SIGTERM, None)
+    assert [signal.SIGHUP] == handler.received
+    late = cli._Signals()
+    late.done = True
+    late(signal.SIGTERM, None)
+    assert [] == late.received
+
+
+@pytest.mark.parametrize("error", [nato_rok.DatasetError, RuntimeError])
+def test_a_signal_turned_into_an_error_still_exits_128_plus_n(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], error: type[Exception]
+) -> None:
+    """A library that turns the interruption into an error of its own: still stopped, 128+N.
+
+    DuckDB raises RuntimeError("Query interrupted"); no traceback, whatever the error.
+    """
+    import signal
+
+    def swallowing(args: object) -> str:
+        try:
+            os.kill(os.getpid(), signal.SIGUSR2)
+            signal.sigtimedwait([], 0)  # lets the handler run here
+        except KeyboardInterrupt as exc:
+            raise error("the engine was interrupted") from exc
+        raise AssertionError("no signal came")  # pragma: no cover
+
+    monkeypatch.setitem(cli._COMMANDS, "versions", swallowing)
+    assert 128 + signal.SIGUSR2 == cli.main(["versions"])
+    reported = ["nato-rok: error: the engine was interrupted"] if error is not RuntimeError else []
+    assert [*reported, "nato-rok: stopped by SIGUSR2"] == capsys.readouterr().err.splitlines()
+    assert signal.SIG_DFL == signal.getsignal(signal.SIGUSR2)  # put back
+
+
+def test_an_error_without_a_signal_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug (an exception no signal caused) still propagates: it is not taken for a signal."""
+
+    def broken(args: object) -> str:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(cli._COMMANDS, "versions", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        cli.main(["versions"])
+
+
+def test_a_real_time_signal_is_named_by_its_number(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A signal without a name of its own (SIGRTMIN+1) is named by its number."""
+    import signal
+
+    number = signal.SIGRTMIN + 1
+
+    def signalled(args: object) -> str:
+        os.kill(os.getpid(), number)
+        signal.sigtimedwait([], 0)
+        raise AssertionError("no signal came")  # pragma: no cover
+
+    monkeypatch.setitem(cli._COMMANDS, "versions", signalled)
+    assert 128 + number == cli.main(["versions"])
+    assert f"nato-rok: stopped by signal {number}\n" == capsys.readouterr().err
+
+
+def test_a_signal_handled_or_ignored_before_is_left_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A signal someone set (nohup's ignored SIGHUP) keeps its handler during the command."""
+    import signal
+
+    during: list[object] = []
+
+    def looking(args: object) -> str:
+        during.extend(signal.getsignal(number) for number in (signal.SIGHUP, signal.SIGTERM))
+        return ""
+
+    monkeypatch.setitem(cli._COMMANDS, "versions", looking)
+    before = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        assert 0 == cli.main(["versions"])
+    finally:
+        signal.signal(signal.SIGHUP, before)
+    assert signal.SIG_IGN == during[0]
+    assert isinstance(during[1], cli._Signals)  # SIGTERM, at its default, is taken
+    assert signal.SIG_DFL == signal.getsignal(signal.SIGTERM)
+
+
+def test_export_from_standard_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--from - reads the document from standard input, as validate - does."""
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(_valid_document())
+    out = tmp_path / "page.html"
+    with copy.open("rb") as stream:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+        assert 0 == cli.main(["export", "--format", "html", "--from", "-", "--out", str(out)])
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_main_in_another_thread_leaves_signals_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the main thread may handle signals: main() elsewhere runs without handlers."""
+    import threading
+
+    codes: list[int] = []
+    thread = threading.Thread(target=lambda: codes.append(cli.main(["versions"])))
+    thread.start()
+    thread.join()
+    assert [0] == codes
+    assert capsys.readouterr().out.startswith("1.0.0\n")
+
+
 def test_stdin_closed_is_exit_1(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -673,8 +952,9 @@ def test_dev_zero_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None
     """An endless file is read only up to the limit, then refused."""
     assert 1 == cli.main(["validate", "/dev/zero"])
     out, err = capsys.readouterr()
-    assert "$: document longer than max_size=67108864\n" == out
-    assert "/dev/zero is larger than the limit of 67108864 bytes" in err
+    assert "$: the document is larger than 67108864 bytes\n" == out
+    assert "/dev/zero is larger than 64 MiB, the most nato-rok reads; nothing was parsed" in err
+    assert "max_size" not in out + err  # an argument of the API, not of the command
 
 
 def test_a_huge_file_is_refused_without_reading(
@@ -686,7 +966,7 @@ def test_a_huge_file_is_refused_without_reading(
         file.truncate(1 << 30)  # sparse: 1 GiB that takes no disk
     assert 1 == cli.main(["diff", "1.0.0", str(huge)])
     # A long temporary path is shortened in the message, so match its end only.
-    assert "is larger than the limit of 67108864 bytes" in capsys.readouterr().err
+    assert "is larger than 64 MiB, the most nato-rok reads" in capsys.readouterr().err
 
 
 def test_standard_input_is_read_up_to_the_limit(
@@ -706,7 +986,7 @@ def test_standard_input_is_read_up_to_the_limit(
     monkeypatch.setattr(sys, "stdin", Stdin())
     assert 1 == cli.main(["validate", "-"])
     assert [64 * 1024 * 1024 + 1] == asked
-    assert "standard input is larger than the limit" in capsys.readouterr().err
+    assert "standard input is larger than 64 MiB" in capsys.readouterr().err
 
 
 HOSTILE_TEXT = st.text(

@@ -156,3 +156,22 @@ def test_connect_never_writes_into_something_that_exists(tmp_path: Path, what: s
     with pytest.raises(ExportTargetError, match="creates a new database"):
         export.connect(nato_rok.load(), target)
     assert before == kept.read_bytes()
+
+
+def test_a_stale_log_beside_the_file_is_not_replayed(tmp_path: Path) -> None:
+    """Re-exporting over x.duckdb beside another database's x.duckdb.wal: the new one opens."""
+    stale = tmp_path / "other.duckdb"
+    other = duckdb.connect(str(stale))
+    other.execute("PRAGMA disable_checkpoint_on_shutdown")
+    other.execute("CREATE TABLE t (a INTEGER)")
+    other.execute("INSERT INTO t VALUES (1)")
+    other.close()  # leaves its log: other.duckdb.wal
+    path = tmp_path / "x.duckdb"
+    assert 0 == cli.main(["export", "--format", "duckdb", "--out", str(path)])
+    (tmp_path / "other.duckdb.wal").rename(tmp_path / "x.duckdb.wal")
+    assert 0 == cli.main(["export", "--format", "duckdb", "--out", str(path)])
+    assert {"other.duckdb", "x.duckdb"} == {p.name for p in tmp_path.iterdir()}
+    connection = duckdb.connect(str(path), read_only=True)
+    assert [(nato_rok.load().version,)] == connection.sql(
+        "SELECT value FROM metadata WHERE key = 'nato_rok.release'"
+    ).fetchall()

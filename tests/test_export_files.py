@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import signal
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +16,7 @@ import pytest
 import nato_rok
 from nato_rok import cli
 from nato_rok.exceptions import ExportTargetError
-from nato_rok.export import _files, datapackage
+from nato_rok.export import _files, datapackage, formats
 
 
 def _listing(folder: Path) -> dict[str, bytes]:
@@ -25,16 +28,15 @@ def _listing(folder: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """Yield a real 64 KiB tmpfs, unmounted afterwards; skip where mounting is not allowed.
+@contextlib.contextmanager
+def _tmpfs(mount: Path, size: str) -> Iterator[Path]:
+    """Mount a real tmpfs of *size* at the new folder *mount*; skip where that is not allowed.
 
     Outside CI only: a contributor who is not root still runs the injected-ENOSPC tests.
     """
-    mount = tmp_path / "small"
     mount.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],  # noqa: S607
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],  # noqa: S607
         capture_output=True,
         check=False,
     )
@@ -47,6 +49,13 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount
     finally:
         subprocess.run(["umount", str(mount)], check=True)  # noqa: S607
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """Yield a real 64 KiB tmpfs, unmounted afterwards."""
+    with _tmpfs(tmp_path / "small", "64k") as mount:
+        yield mount
 
 
 def _no_space_after(monkeypatch: pytest.MonkeyPatch, allowed: int) -> None:
@@ -244,7 +253,7 @@ def test_replacing_hands_out_a_path_and_cleans_up(tmp_path: Path) -> None:
     target = tmp_path / "db.bin"
     with _files.replacing(target) as path:
         assert not path.exists()
-        assert tmp_path == path.parent
+        assert tmp_path == path.parent.parent  # in a temporary folder beside the target
         path.write_bytes(b"new")
     assert {"db.bin": b"new"} == _listing(tmp_path)
 
@@ -258,3 +267,372 @@ def test_replacing_hands_out_a_path_and_cleans_up(tmp_path: Path) -> None:
         with pytest.raises(RuntimeError):
             fail(written)
     assert {"db.bin": b"new"} == _listing(tmp_path)
+
+
+# An export never replaces its own input.
+
+
+def _input(tmp_path: Path) -> Path:
+    copy = tmp_path / "copy.json"
+    copy.write_text(nato_rok.dumps(nato_rok.load()), encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize("how", ["same path", "link", "dot-dot", "hard link"])
+def test_a_file_export_refuses_its_own_input(tmp_path: Path, how: str) -> None:
+    """The target is the input by any name (itself, a link, a path through .., a hard link)."""
+    copy = _input(tmp_path)
+    before = _listing(tmp_path)
+    (tmp_path / "sub").mkdir()
+    target = {
+        "same path": copy,
+        "link": tmp_path / "sub" / "link.html",
+        "dot-dot": tmp_path / "sub" / ".." / "copy.json",
+        "hard link": tmp_path / "sub" / "hard.html",
+    }[how]
+    if how == "link":
+        target.symlink_to(copy)
+    elif how == "hard link":
+        os.link(copy, target)
+    before = _listing(tmp_path)
+    with pytest.raises(ExportTargetError, match="the export's own input"):
+        formats.get("html").write(nato_rok.load(), target, keep=(copy,))
+    assert before == _listing(tmp_path)
+    assert ["copy.json", "sub"] == sorted(path.name for path in tmp_path.iterdir())
+
+
+def test_a_folder_export_refuses_to_replace_or_be_its_own_input(tmp_path: Path) -> None:
+    """The input at one of the export's names in the folder, or the folder path itself."""
+    package = tmp_path / "package"
+    datapackage.write(nato_rok.load("1.0.0"), package)
+    descriptor = package / "datapackage.json"
+    descriptor.write_text(nato_rok.dumps(nato_rok.load()), encoding="utf-8")  # a copy, so named
+    before = _listing(tmp_path)
+    fmt = formats.get("datapackage")
+    with pytest.raises(ExportTargetError, match="the export's own input"):
+        fmt.write(nato_rok.load(), package, keep=(descriptor,))
+    with pytest.raises(ExportTargetError, match="the export's own input"):
+        fmt.write(nato_rok.load(), descriptor, keep=(descriptor,))
+    assert before == _listing(tmp_path)
+    assert ["package"] == [path.name for path in tmp_path.iterdir()]
+    # Beside the export's own files, the input is left alone and the export is made.
+    mine = package / "my-copy.json"
+    descriptor.rename(mine)
+    fmt.write(nato_rok.load(), package, keep=(mine,))
+    assert before["package/datapackage.json"] == mine.read_bytes()
+
+
+def test_keep_names_only_what_exists(tmp_path: Path) -> None:
+    """A file to keep that is not there, or a target not yet there, refuses nothing."""
+    written = _files.write_file(tmp_path / "new.html", "page", keep=(tmp_path / "gone.json",))
+    assert {"new.html": b"page"} == _listing(tmp_path)
+    _files.write_file(written, "again", keep=(tmp_path / ("x" * 300),))  # a name no file has
+    assert {"new.html": b"again"} == _listing(tmp_path)
+
+
+# Paths a user may legitimately give.
+
+
+def test_a_mount_point_receives_a_folder_export(tmp_path: Path) -> None:
+    """--out naming a mount point (it cannot be renamed or replaced): the files go in."""
+    with _tmpfs(tmp_path / "mounted", "4m") as mount:
+        (mount / "notes.txt").write_text("mine", encoding="utf-8")
+        assert 0 == cli.main(["export", "--format", "datapackage", "--out", str(mount)])
+        written = _listing(mount)
+        assert {"datapackage.json", "notes.txt", "quotes.csv"} <= set(written)
+        assert b"mine" == written["notes.txt"]
+        assert not [name for name in written if name.startswith(".")]
+        assert [] == [path.name for path in mount.iterdir() if path.name.startswith(".")]
+    assert ["mounted"] == [path.name for path in tmp_path.iterdir()]
+
+
+@pytest.mark.parametrize("kind", ["file", "folder", "existing folder", "duckdb"])
+def test_a_name_of_250_characters_works(tmp_path: Path, kind: str) -> None:
+    """A legal name near the 255-byte limit: no temporary name may pass the limit."""
+    name = "n" * 250
+    target = tmp_path / name
+    if kind == "file":
+        _files.write_file(target, "page")
+        _files.write_file(target, "again")
+        assert {name: b"again"} == _listing(tmp_path)
+    elif kind == "duckdb":
+        formats.get("duckdb").write(nato_rok.load(), target)
+        formats.get("duckdb").write(nato_rok.load(), target)
+        assert [name] == [path.name for path in tmp_path.iterdir()]
+    else:
+        if kind == "existing folder":
+            target.mkdir()
+        _files.write_folder(target, [("a.csv", "a")])
+        assert {f"{name}/a.csv": b"a"} == _listing(tmp_path)
+
+
+@pytest.mark.parametrize("out", [".", "..", "./", "sub/.."])
+def test_dot_and_dot_dot_name_existing_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str
+) -> None:
+    """--out . or .. (no name of their own): the export goes into that folder."""
+    work = tmp_path / "work"
+    (work / "sub").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    assert 0 == cli.main(["export", "--format", "csv", "--out", out])
+    into = tmp_path if out == ".." else work
+    assert "quotes.csv" in _listing(into)
+    assert not list(tmp_path.rglob(".*"))
+
+
+def test_a_new_folder_named_dot_dot_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """missing/..: no folder can be made by that name; exit 1 saying so, nothing made."""
+    out = tmp_path / "missing" / ".."
+    assert 1 == cli.main(["export", "--format", "csv", "--out", str(out)])
+    assert "does not name a folder that can be made" in capsys.readouterr().err
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_a_failure_removes_only_the_parents_it_made(tmp_path: Path) -> None:
+    """An export into a/b/c/out fails: b and c (made by it) go, a (already there) stays."""
+    (tmp_path / "a").mkdir()
+
+    def files() -> Iterator[tuple[str, str]]:
+        yield "a.csv", "a\n"
+        raise RuntimeError("bad record")
+
+    with pytest.raises(RuntimeError):
+        _files.write_folder(tmp_path / "a" / "b" / "c" / "out", files())
+    assert ["a"] == [path.name for path in tmp_path.iterdir()]
+    assert [] == list((tmp_path / "a").iterdir())
+
+
+def test_a_parent_made_meanwhile_by_another_is_not_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parent someone else makes between the look and the mkdir is theirs: it stays."""
+    real = os.mkdir
+    theirs = tmp_path / "a"
+
+    def racing(path: Path, mode: int = 0o777) -> None:
+        if Path(path) == theirs:
+            real(path, mode)  # the other process wins the race
+        real(path, mode)
+
+    monkeypatch.setattr(os, "mkdir", racing)
+    with pytest.raises(RuntimeError):
+        _files.write_folder(theirs / "b" / "out", _failing())
+    assert ["a"] == [path.name for path in tmp_path.iterdir()]
+
+
+def _failing() -> Iterator[tuple[str, str]]:
+    yield "a.csv", "a\n"
+    raise RuntimeError("bad record")
+
+
+# A stale sidecar (DuckDB's write-ahead log) goes with the file it belongs to.
+
+
+def test_a_stale_sidecar_goes_with_the_old_file(tmp_path: Path) -> None:
+    """Replacing x.db removes the old x.db.wal beside it; nothing else is touched."""
+    target = tmp_path / "x.db"
+    target.write_bytes(b"old")
+    (tmp_path / "x.db.wal").write_bytes(b"old log")
+    (tmp_path / "x.db.other").write_bytes(b"mine")
+    with _files.replacing(target, sidecars=(".wal",)) as fresh:
+        fresh.write_bytes(b"new")
+    assert {"x.db": b"new", "x.db.other": b"mine"} == _listing(tmp_path)
+
+
+def test_a_failed_replace_keeps_the_old_file_with_its_sidecar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The move over the target fails: the old file and its log stay together, as they were."""
+    target = tmp_path / "x.db"
+    target.write_bytes(b"old")
+    (tmp_path / "x.db.wal").write_bytes(b"old log")
+    before = _listing(tmp_path)
+
+    def failing(source: object, destination: object) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "replace", failing)
+    with (
+        pytest.raises(OSError, match="Input/output error"),
+        _files.replacing(target, sidecars=(".wal",)) as fresh,
+    ):
+        fresh.write_bytes(b"new")
+    assert before == _listing(tmp_path)
+    assert {"x.db", "x.db.wal"} == {path.name for path in tmp_path.iterdir()}
+
+
+def test_a_sidecar_that_is_no_file_is_refused(tmp_path: Path) -> None:
+    """A folder or a link where the log would be: refused, before anything is written."""
+    target = tmp_path / "x.db"
+    (tmp_path / "x.db.wal").mkdir()
+    with (
+        pytest.raises(ExportTargetError, match="is a folder"),
+        _files.replacing(target, sidecars=(".wal",)),
+    ):
+        pytest.fail("nothing may be written")  # pragma: no cover
+    assert {"x.db.wal"} == {path.name for path in tmp_path.iterdir()}
+
+
+def test_a_target_name_too_long_for_a_sidecar_has_none(tmp_path: Path) -> None:
+    """A 253-byte name: its .wal could not exist, so there is nothing to move."""
+    target = tmp_path / ("n" * 253)
+    with _files.replacing(target, sidecars=(".wal",)) as fresh:
+        fresh.write_bytes(b"new")
+    assert {"n" * 253: b"new"} == _listing(tmp_path)
+
+
+def test_other_lookup_errors_are_not_hidden(tmp_path: Path) -> None:
+    """A target whose folder cannot be searched: the OSError is raised, not taken for absence."""
+    target = tmp_path / "file.txt" / "x.html"  # a path through a file: ENOTDIR
+    (tmp_path / "file.txt").write_text("a file", encoding="utf-8")
+    with pytest.raises(NotADirectoryError):
+        _files.write_file(target, "page")
+
+
+# Signals: real ones, sent to a real export paused half-way.
+
+_PAUSED = """\
+import sys, time
+from nato_rok import cli
+from nato_rok.export import _files
+from nato_rok.export import duckdb
+
+def pause(real):
+    def paused(*args):
+        real(*args)
+        print("ready", flush=True)
+        time.sleep(60)
+    return paused
+
+def querying(real):
+    def slow(connection, dataset):  # then a query the signal interrupts inside DuckDB
+        real(connection, dataset)
+        print("ready", flush=True)
+        connection.sql("SELECT count(*) FROM range(100000000000)").fetchall()
+    return slow
+
+if sys.argv[1] == "fill":
+    duckdb._fill = pause(duckdb._fill)
+elif sys.argv[1] == "query":
+    duckdb._fill = querying(duckdb._fill)
+else:
+    _files._write_new = pause(_files._write_new)
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+
+def _stop_half_way(
+    where: Path, pause: str, argv: list[str], number: int
+) -> tuple[int, bytes, list[str]]:
+    """Run `nato-rok ARGV` in *where*, send signal *number* once it is paused half-way.
+
+    Returns the exit code, standard error, and every path under *where* at the pause.
+    """
+    with subprocess.Popen(
+        [sys.executable, "-c", _PAUSED, pause, *argv],
+        cwd=where,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert b"ready\n" == process.stdout.readline()
+        paused = sorted(path.relative_to(where).as_posix() for path in where.rglob("*"))
+        process.send_signal(number)
+        _, err = process.communicate(timeout=60)
+    return process.returncode, err, paused
+
+
+def _all(where: Path) -> list[str]:
+    return sorted(path.relative_to(where).as_posix() for path in where.rglob("*"))
+
+
+def _check_stopped(code: int, err: bytes, number: int) -> None:
+    assert 128 + number == code, err
+    assert b"Traceback" not in err
+    name = "interrupted" if number == signal.SIGINT else f"stopped by {signal.Signals(number).name}"
+    assert f"nato-rok: {name}\n".encode() == err
+
+
+SIGNALS = [
+    signal.SIGTERM,
+    pytest.param(signal.SIGHUP, marks=pytest.mark.slow),
+    pytest.param(signal.SIGINT, marks=pytest.mark.slow),
+    pytest.param(signal.SIGQUIT, marks=pytest.mark.slow),
+    pytest.param(signal.SIGUSR1, marks=pytest.mark.slow),
+]
+
+
+@pytest.mark.parametrize("number", SIGNALS)
+def test_a_signal_during_a_folder_export_leaves_no_staging_folder(
+    tmp_path: Path, number: int
+) -> None:
+    """Into a new folder and into an old one: exit 128+N, the old files kept, nothing else."""
+    datapackage.write(nato_rok.load("1.0.0"), tmp_path / "old")
+    before = _all(tmp_path)
+    for out in ("new", "old"):
+        argv = ["export", "--format", "datapackage", "--out", out]
+        code, err, paused = _stop_half_way(tmp_path, "write", argv, number)
+        assert [name for name in paused if ".nato-rok-new-" in name], paused  # it was staging
+        _check_stopped(code, err, number)
+        assert before == _all(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("number", "fmt", "pause"),
+    [
+        (signal.SIGHUP, "html", "write"),
+        pytest.param(signal.SIGTERM, "html", "write", marks=pytest.mark.slow),
+        (signal.SIGTERM, "duckdb", "fill"),
+        pytest.param(signal.SIGHUP, "duckdb", "fill", marks=pytest.mark.slow),
+        pytest.param(signal.SIGTERM, "duckdb", "query", marks=pytest.mark.slow),
+    ],
+)
+def test_a_signal_during_a_file_export_leaves_no_temporary_file(
+    tmp_path: Path, number: int, fmt: str, pause: str
+) -> None:
+    """A file export stopped half-way: the old file stays, no temporary file nor log."""
+    out = tmp_path / f"out.{fmt}"
+    out.write_bytes(b"old")
+    code, err, paused = _stop_half_way(
+        tmp_path, pause, ["export", "--format", fmt, "--out", out.name], number
+    )
+    assert [name for name in paused if name.endswith("/export")], paused  # it was writing
+    if fmt == "duckdb":
+        assert [name for name in paused if name.endswith("/export.wal")], paused
+    _check_stopped(code, err, number)
+    assert {out.name: b"old"} == _listing(tmp_path)
+    assert [out.name] == [path.name for path in tmp_path.iterdir()]
+
+
+@pytest.mark.parametrize(
+    "number", [signal.SIGINT, pytest.param(signal.SIGTERM, marks=pytest.mark.slow)]
+)
+def test_a_signal_removes_the_new_parents_and_only_them(tmp_path: Path, number: int) -> None:
+    """Into a/b/c/out, a existing: b and c go with the staging folder; a and its file stay."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "mine.txt").write_text("mine", encoding="utf-8")
+    argv = ["export", "--format", "csv", "--out", "a/b/c/out"]
+    code, err, paused = _stop_half_way(tmp_path, "write", argv, number)
+    assert "a/b/c" in paused
+    _check_stopped(code, err, number)
+    assert ["a", "a/mine.txt"] == _all(tmp_path)
+
+
+def test_an_ignored_signal_stays_ignored(tmp_path: Path) -> None:
+    """Under nohup (SIGHUP ignored), a SIGHUP does not stop the export: it completes."""
+    argv = ["export", "--format", "html", "--out", "page.html"]
+    with subprocess.Popen(
+        [sys.executable, "-c", _PAUSED, "write", *argv],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),  # noqa: PLW1509
+    ) as process:
+        assert process.stdout is not None
+        assert b"ready\n" == process.stdout.readline()
+        process.send_signal(signal.SIGHUP)
+        process.send_signal(signal.SIGTERM)  # ends the pause; this one is handled
+        _, err = process.communicate(timeout=60)
+    _check_stopped(process.returncode, err, signal.SIGTERM)

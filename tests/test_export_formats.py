@@ -123,7 +123,7 @@ def test_a_format_written_at_a_path_goes_through_the_atomic_writer(tmp_path: Pat
     target = tmp_path / "x.db"
     assert (target,) == fmt.write(nato_rok.load("1.0.0"), target)
     assert "1.0.0" == target.read_text(encoding="utf-8")
-    assert [tmp_path] == [path.parent for path in seen]
+    assert [tmp_path] == [path.parent.parent for path in seen]  # a temporary folder beside
     assert target != seen[0]
 
 

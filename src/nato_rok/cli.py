@@ -2,9 +2,11 @@
 
 Exit codes: 0 success; 1 the data could not be loaded or checked (for
 ``validate``: the document is invalid), or the output could not be written;
-2 usage error; 130 interrupted (Ctrl-C). Data goes to stdout, messages to
-stderr; never a traceback, whatever the streams are (closed, full, a pipe
-closed early, an ASCII console).
+2 usage error; 130 interrupted (Ctrl-C); 128 + N stopped by another signal N
+that would end the process (129 SIGHUP, 143 SIGTERM), once what an export had
+half-written is removed. Data goes to stdout, messages to stderr; never a
+traceback, whatever the streams are (closed, full, a pipe closed early, an
+ASCII console).
 
 Everything printed that could come from a document goes through
 ``nato_rok._terminal.escape`` (``export`` writes its format unchanged).
@@ -13,28 +15,26 @@ Everything printed that could come from a document goes through
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
 import re
-import stat
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from nato_rok import _cite, _json, _views
-from nato_rok._document import DEFAULT_MAX_SIZE, loads
+from nato_rok._document import loads
+from nato_rok._read import UnreadableError, read_file
+from nato_rok._read import shown as _shown
 from nato_rok._releases import load, versions
 from nato_rok._summary import summary
 from nato_rok._terminal import escape
 from nato_rok.changes import diff
 from nato_rok.dataset import Dataset
-from nato_rok.exceptions import (
-    BrokenInstallError,
-    DatasetError,
-    DocumentTooLargeError,
-    Problem,
-)
+from nato_rok.exceptions import BrokenInstallError, DatasetError, Problem
 
 EXAMPLES = """\
 examples:
@@ -198,50 +198,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _shown(name: str) -> str:
-    """Return a file name as it may be printed: escaped, and cut short if very long."""
-    return escape(name if len(name) <= 80 else f"{name[:60]}...({len(name)} characters)")
-
-
-class _UnreadableError(DatasetError):
-    """The file (or standard input) could not be read: no document to judge."""
-
-
-def _read(name: str) -> bytes:
-    """Return the bytes of file *name* (``-``: standard input), refusing big ones early.
-
-    At most one byte more than the size limit is read, so ``/dev/zero`` or a
-    huge file is refused at once, in bounded memory.
-    """
-    limit = DEFAULT_MAX_SIZE
-    where = "standard input" if name == "-" else _shown(name)
-    try:
-        if name == "-":
-            stream = getattr(sys.stdin, "buffer", None)
-            if stream is None:  # started with stdin closed (<&-)
-                raise OSError(errno.EBADF, "it is closed")
-            data: bytes = stream.read(limit + 1)
-        else:
-            with open(name, "rb") as file:  # one open for fstat and read
-                info = os.fstat(file.fileno())
-                if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-                    raise _too_large(where, limit)  # nothing read: the size says enough
-                data = file.read(limit + 1)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise _UnreadableError(f"cannot read {where}: {reason}") from exc
-    if len(data) > limit:
-        raise _too_large(where, limit)
-    return data
-
-
-def _too_large(where: str, limit: int) -> DocumentTooLargeError:
-    return DocumentTooLargeError(
-        f"{where} is larger than the limit of {limit} bytes; nothing was parsed",
-        (Problem("$", f"document longer than max_size={limit}"),),
-    )
-
-
 def _problem_lines(exc: DatasetError) -> list[str]:
     problems = exc.problems or (Problem("$", exc.summary),)
     lines = [escape(str(problem)) for problem in problems]
@@ -253,8 +209,8 @@ def _problem_lines(exc: DatasetError) -> list[str]:
 def _validate(name: str) -> tuple[int, str]:
     shown = "-" if name == "-" else _shown(name)
     try:
-        dataset = loads(_read(name))
-    except (BrokenInstallError, _UnreadableError) as exc:  # no verdict on the document
+        dataset = loads(read_file(name))
+    except (BrokenInstallError, UnreadableError) as exc:  # no verdict on the document
         _say(f"nato-rok: error: {exc.summary}")
         return 1, ""
     except DatasetError as exc:
@@ -308,7 +264,8 @@ def _export_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         "one as it was and no partial file. A file export replaces only the file --out. A "
         "folder export replaces only its own files in the folder (<table>.csv, "
         "datapackage.json, croissant.json, <table>.parquet) and leaves any other file alone. A "
-        "symbolic link at --out, or at one of the export's names, is refused."
+        "symbolic link at --out, or at one of the export's names, is refused, and so is an "
+        "--out that is (or would replace) the --from file."
     )
     export_parser = commands.add_parser(
         "export",
@@ -346,7 +303,8 @@ def _export_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         dest="from_file",
         metavar="FILE",
         default=None,
-        help="export this dataset document instead of a release, once it validates",
+        help="export this dataset document (- for standard input) instead of a release, once "
+        "it validates; --out may not be this file",
     )
     export_parser.add_argument(
         "--excel-safe",
@@ -360,11 +318,16 @@ def _export_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
 def _export_source(args: argparse.Namespace) -> Dataset:
     if args.from_file is None:
         return load(args.release)
-    try:
-        data = Path(args.from_file).read_bytes()
-    except OSError as exc:
-        raise DatasetError(f"cannot read {args.from_file}: {exc.strerror or exc}") from exc
-    return loads(data)
+    return loads(read_file(args.from_file))
+
+
+def _own_input(args: argparse.Namespace) -> tuple[Path, ...]:
+    """Return the files an export must never replace: its --from (standard input's file)."""
+    if args.from_file is None:
+        return ()
+    if args.from_file == "-":  # `--from - < copy.json` reads copy.json (nothing, if no such path)
+        return (Path("/dev/stdin"),)
+    return (Path(args.from_file),)
 
 
 def _export(args: argparse.Namespace) -> str:
@@ -383,8 +346,9 @@ def _export(args: argparse.Namespace) -> str:
         if not isinstance(content, str):
             raise DatasetError(f"--format {fmt.name} writes binary data: give a file with --out")
         return content
-    _write(lambda: fmt.write(dataset, Path(args.out), options), args.out)
-    sys.stderr.write(f"nato-rok: wrote {args.out}\n")
+    keep = _own_input(args)
+    _write(lambda: fmt.write(dataset, Path(args.out), options, keep=keep), args.out)
+    _say(f"nato-rok: wrote {args.out}")
     return ""
 
 
@@ -415,7 +379,7 @@ def _dataset(spec: str, side: str) -> Dataset:
                 f"file of that name; write ./{spec} to compare the file"
             )
         return load(spec)
-    return loads(_read(spec))
+    return loads(read_file(spec))
 
 
 def _diff(args: argparse.Namespace) -> str:
@@ -435,15 +399,120 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     .. versionchanged:: 1.2.0
        Exit code 130 on Ctrl-C; exit code 1, with one line on stderr, when
-       standard output cannot be written; never a traceback.
+       standard output cannot be written; never a traceback. Every other
+       catchable signal that would end the process is handled as Ctrl-C is
+       (what an export had half-written is removed), with exit code 128 + N.
     """
+    with _stopping_signals() as signals:
+        try:
+            return _stoppable(argv, signals)
+        finally:
+            _settle()
+
+
+def _stoppable(argv: Sequence[str] | None, signals: _Signals) -> int:
+    """Run the command; a stopping signal (or Ctrl-C) ends it with exit code 128 + N."""
+    code = 1
     try:
-        return _main(argv)
+        try:
+            signals.arm()
+            code = _main(argv)
+        finally:
+            signals.done = True  # from here on, a signal is ignored: the end is near
     except KeyboardInterrupt:
+        if not signals.received:  # raised by no signal of ours (Python's own SIGINT handler)
+            signals.received.append(signal.SIGINT)
+    except Exception:
+        if not signals.received:
+            raise
+        # A library turned the interruption into an error of its own (DuckDB
+        # raises RuntimeError("Query interrupted")): the signal is the news.
+    if not signals.received:
+        return code
+    number = signals.received[0]
+    if number == signal.SIGINT:
         _say("nato-rok: interrupted")
-        return 130
+    else:
+        _say(f"nato-rok: stopped by {_SIGNAL_NAMES.get(number, f'signal {number}')}")
+    return 128 + number
+
+
+# Signals whose default action ends the process, and which a process may
+# catch. Left out: SIGPIPE and SIGXFSZ, which Python ignores (the write fails,
+# and says so), and the faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+# SIGTRAP, SIGSYS), which report a bug in the process itself.
+_STOPPING = (
+    "SIGHUP",
+    "SIGINT",
+    "SIGQUIT",
+    "SIGTERM",
+    "SIGUSR1",
+    "SIGUSR2",
+    "SIGALRM",
+    "SIGVTALRM",
+    "SIGPROF",
+    "SIGXCPU",
+    "SIGIO",
+    "SIGPWR",
+    "SIGSTKFLT",
+)
+_SIGNAL_NAMES = {int(number): number.name for number in signal.Signals}
+
+
+class _Stopped(KeyboardInterrupt):
+    """A signal that would end the process: unwound as Ctrl-C is, so clean-ups run."""
+
+
+class _Signals:
+    """The handler of every stopping signal, and the signal it received.
+
+    Once armed, the first signal raises :class:`_Stopped` wherever the
+    command is (one that came before is raised by :meth:`arm`); every later
+    one, and any after :attr:`done`, is ignored, so a second Ctrl-C cannot
+    cut the clean-up short.
+    """
+
+    def __init__(self) -> None:
+        self.received: list[int] = []
+        self.armed = False
+        self.done = False
+
+    def arm(self) -> None:
+        """Let a signal stop the command (at once, if one came already)."""
+        self.armed = True
+        if self.received:
+            raise _Stopped
+
+    def __call__(self, number: int, frame: object) -> None:
+        if self.received or self.done:
+            return
+        self.received.append(number)
+        if self.armed:
+            raise _Stopped
+
+
+@contextlib.contextmanager
+def _stopping_signals() -> Iterator[_Signals]:
+    """Handle every stopping signal with one :class:`_Signals` while the block runs.
+
+    Only a signal left at its default action is taken (a SIGHUP that
+    ``nohup`` ignores stays ignored), only from the main thread (the only one
+    Python lets handle signals), and the previous handlers are put back.
+    """
+    handler = _Signals()
+    numbers = [int(getattr(signal, name)) for name in _STOPPING if hasattr(signal, name)]
+    # Real-time signals end a process too (none where the platform has none).
+    numbers.extend(range(getattr(signal, "SIGRTMIN", 0), getattr(signal, "SIGRTMAX", -1) + 1))
+    previous: dict[int, Any] = {}
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        for number in numbers:
+            if signal.getsignal(number) in (signal.SIG_DFL, signal.default_int_handler):
+                previous[number] = signal.signal(number, handler)
+    try:
+        yield handler
     finally:
-        _settle()
+        for number, before in previous.items():
+            signal.signal(number, before)
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -2,34 +2,45 @@
 
 Every export that writes goes through here:
 
-- :func:`write_file` writes one file. The bytes go to a temporary file in the
-  target's folder, are flushed and fsynced, and the temporary file is then
-  moved over the target with :func:`os.replace`, so a reader sees the old file
-  or the new one, never a part. :func:`replacing` does the same for writers
-  that need a path of their own (a database engine, say).
+- :func:`write_file` writes one file. The bytes go to a file in a private
+  temporary folder beside the target, are flushed and fsynced, and the file
+  is then moved over the target with :func:`os.replace`, so a reader sees the
+  old file or the new one, never a part. :func:`replacing` does the same for
+  writers that need a path of their own (a database engine, say, whose
+  journal beside its file stays in the temporary folder too).
 - :func:`write_folder` writes a folder of files (the CSV tables and their
-  descriptor). Every file is first written into a temporary sibling folder;
-  a new folder is then renamed into place whole, and an existing one
-  receives the files one by one with :func:`os.replace`, in the order given,
-  so a descriptor given last never lists a table that is missing or empty.
+  descriptor). Every file is first written into a temporary folder; a new
+  folder is then renamed into place whole (the temporary folder is its
+  sibling), and an existing one (a mount point too) receives the files one
+  by one with :func:`os.replace` from a temporary folder inside it, in the
+  order given, so a descriptor given last never lists a table that is
+  missing or empty.
 
-A failure at any point (a full disk, an exception half-way, a signal) leaves
-the old files as they were and no temporary file behind. Nothing is written
-through a symbolic link, and the only files replaced are the target itself
-(a single-file export) or files of the export's own names inside the target
-folder; anything else there is left alone, and a symbolic link or a folder
-where a file would go is refused with
-:class:`~nato_rok.exceptions.ExportTargetError` before anything is written.
+Temporary names are short and of fixed length (``.nato-rok-tmp-`` or
+``.nato-rok-new-`` and 16 hex digits), so any legal target name, up to the
+file system's 255 bytes, works.
+
+A failure at any point (a full disk, an exception half-way, a signal the
+command line turns into an exception) leaves the old files as they were and
+nothing behind: no temporary file or folder, and no parent folder that this
+call created. Nothing is written through a symbolic link, and the only files
+replaced are the target itself (a single-file export) or files of the
+export's own names inside the target folder; anything else there is left
+alone. A symbolic link or a folder where a file would go, or a target that is
+one of the files to *keep* (the export's own input, by any name: a link, a
+path through ``..``, a hard link), is refused with
+:class:`~nato_rok.exceptions.ExportTargetError` before anything is replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import shutil
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from nato_rok.exceptions import ExportTargetError
@@ -39,18 +50,50 @@ __all__ = ["replacing", "write_file", "write_folder"]
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
 
 
-def _temporary_name(target: Path, kind: str) -> Path:
-    # A dot-name beside the target: on the same file system, so the final
-    # rename is atomic, and hidden from a plain `ls` while it exists.
-    return target.with_name(f".{target.name}.{kind}-{secrets.token_hex(6)}")
+def _temporary_name(folder: Path, kind: str) -> Path:
+    # A dot-name in the folder of the target (or in the target folder): on the
+    # same file system, so the final rename is atomic, and hidden from a plain
+    # `ls` while it exists. Short and of fixed length, not the target's name
+    # plus a suffix, which could pass the 255-byte limit of a name. 64 random
+    # bits: no other run picks the same name, so what is there is this run's.
+    return folder / f".nato-rok-{kind}-{secrets.token_hex(8)}"
 
 
-def _check_file(target: Path) -> None:
-    """Refuse a target that exists and is not a regular file (a link, a folder, a device)."""
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Return the (device, inode) of what *path* leads to, links followed; None if nothing."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):  # nothing there, or a name no file can have
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _check_kept(target: Path, keep: Sequence[Path]) -> None:
+    """Refuse a *target* that is one of the files to *keep*, by whatever name it is reached."""
+    if not keep:
+        return
+    found = _identity(target)
+    for path in keep:
+        if found is not None and _identity(path) == found:
+            raise ExportTargetError(
+                f"{target} is {path}, the export's own input; an export never replaces its "
+                "input: write the export elsewhere"
+            )
+
+
+def _check_file(target: Path) -> bool:
+    """Refuse a target that exists and is not a regular file; return whether it exists.
+
+    A link, a folder, a device, a FIFO are refused.
+    """
     try:
         mode = target.lstat().st_mode
     except FileNotFoundError:
-        return
+        return False
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # a name no file can have: nothing is there
+            return False
+        raise
     if stat.S_ISLNK(mode):
         raise ExportTargetError(
             f"{target} is a symbolic link; nato-rok writes no file through a link: "
@@ -60,6 +103,7 @@ def _check_file(target: Path) -> None:
         raise ExportTargetError(f"{target} is a folder; this export writes a file")
     if not stat.S_ISREG(mode):
         raise ExportTargetError(f"{target} is not a regular file; nato-rok replaces only files")
+    return True
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -93,47 +137,79 @@ def _remove(path: Path) -> None:
             path.unlink()
 
 
+def _sidecar(target: Path, suffix: str) -> Path:
+    return target.with_name(target.name + suffix)
+
+
 @contextlib.contextmanager
-def replacing(target: Path) -> Iterator[Path]:
+def replacing(
+    target: Path, *, keep: Sequence[Path] = (), sidecars: tuple[str, ...] = ()
+) -> Iterator[Path]:
     """Yield a fresh path beside *target*; on success, move what was written there over it.
 
-    The caller creates the file at the yielded path (it does not exist yet).
-    When the ``with`` block ends normally the file is fsynced and moved over
-    *target*; when it raises, the file is removed and *target* is untouched.
+    The caller creates the file at the yielded path (it does not exist yet),
+    in a private temporary folder beside *target* that may receive other
+    files too (a database's journal). When the ``with`` block ends normally
+    the file is fsynced and moved over *target*; when it raises, *target* is
+    untouched. Either way the temporary folder is removed.
+
+    Args:
+        target: The file to write.
+        keep: Files that must survive (the export's input): a *target* that
+            is one of them, by any name, is refused.
+        sidecars: Suffixes of files that belong to *target* (DuckDB's
+            ``.wal``): an old one beside *target* goes with the old file, so
+            that the new file is never read with it.
 
     Raises:
-        ExportTargetError: *target* is a symbolic link, a folder or not a
-            regular file.
+        ExportTargetError: *target* (or a sidecar) is a symbolic link, a
+            folder or not a regular file, or *target* is one of *keep*.
         OSError: The file could not be written or moved (*target* is then
             untouched).
 
     """
+    _check_kept(target, keep)
     _check_file(target)
-    temporary = _temporary_name(target, "tmp")
+    present = [suffix for suffix in sidecars if _check_file(_sidecar(target, suffix))]
+    workspace = _temporary_name(target.parent, "tmp")
+    fresh = workspace / "export"
+    # What is done is read from the files, not from variables set after each
+    # step: an exception (a signal) may come between a step and its record.
     try:
-        yield temporary
-        with open(temporary, "rb+") as stream:
+        os.mkdir(workspace, 0o700)
+        yield fresh
+        with open(fresh, "rb+") as stream:
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        for suffix in present:
+            # Moved aside, not deleted, until the new file is in place: a
+            # failure before then puts it back beside the old file it serves.
+            with contextlib.suppress(FileNotFoundError):
+                os.rename(_sidecar(target, suffix), workspace / f"old{suffix}")
+        os.replace(fresh, target)
+        _remove(workspace)
     except BaseException:
-        _remove(temporary)
+        if os.path.lexists(fresh):  # not moved into place: the old file stays, with its sidecars
+            for suffix in present:
+                with contextlib.suppress(OSError):
+                    os.rename(workspace / f"old{suffix}", _sidecar(target, suffix))
+        _remove(workspace)
         raise
     _fsync_folder(target.parent)
 
 
-def write_file(target: Path, content: str | bytes) -> Path:
+def write_file(target: Path, content: str | bytes, *, keep: Sequence[Path] = ()) -> Path:
     """Write *content* (text as UTF-8) to *target* atomically and return *target*.
 
     The folder of *target* must exist. A failure leaves *target* as it was.
 
     Raises:
         ExportTargetError: *target* is a symbolic link, a folder or not a
-            regular file.
+            regular file, or one of the files to *keep*.
         OSError: The file could not be written (*target* is then untouched).
 
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    with replacing(target) as temporary:
+    with replacing(target, keep=keep) as temporary:
         _write_new(temporary, data)
     return target
 
@@ -143,11 +219,14 @@ def _check_name(name: str) -> None:
         raise ValueError(f"not a plain file name: {name!r}")
 
 
-def _check_folder(target: Path, names: tuple[str, ...]) -> bool:
+def _check_folder(target: Path, names: tuple[str, ...], keep: Sequence[Path] = ()) -> bool:
     """Refuse a folder target nato-rok may not fill; return whether it exists."""
+    _check_kept(target, keep)
     try:
         mode = target.lstat().st_mode
     except FileNotFoundError:
+        if target.name in ("", ".."):  # `new/..`: no folder can be made under that name
+            raise ExportTargetError(f"{target} does not name a folder that can be made") from None
         return False
     if stat.S_ISLNK(mode):
         raise ExportTargetError(
@@ -156,21 +235,46 @@ def _check_folder(target: Path, names: tuple[str, ...]) -> bool:
     if not stat.S_ISDIR(mode):
         raise ExportTargetError(f"{target} exists and is not a folder; this export writes a folder")
     for name in names:
+        _check_kept(target / name, keep)
         _check_file(target / name)
     return True
 
 
-def write_folder(target: Path, files: Iterable[tuple[str, str | bytes]]) -> tuple[Path, ...]:
+def _make_parents(folder: Path, made: list[Path]) -> None:
+    """Make *folder* and its missing parents; list in *made* each one this call made."""
+    missing: list[Path] = []
+    while not os.path.lexists(folder) and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        made.append(path)  # listed first: a signal may come the moment it exists
+        try:
+            os.mkdir(path)
+        except FileExistsError:  # made meanwhile by someone else: not this run's to remove
+            made.pop()
+
+
+def write_folder(
+    target: Path, files: Iterable[tuple[str, str | bytes]], *, keep: Sequence[Path] = ()
+) -> tuple[Path, ...]:
     """Write *files*, (name, content) pairs, into the folder *target*.
 
     The contents are produced and written one at a time into a temporary
-    sibling folder, so an exception raised while producing one leaves
-    *target* as it was. A new *target* (and any missing parent) is then
-    created by renaming that folder, all at once; into an existing one each
-    file is moved with :func:`os.replace` in the order given (give a
-    descriptor last): each file is whole, old or new, but a process killed
-    between two moves leaves some tables new and the descriptor old.
-    Files of *target* whose names are not among *files* are left alone.
+    folder, so an exception raised while producing one leaves *target* as it
+    was. A new *target* (and any missing parent) is then created by renaming
+    that folder, its sibling, all at once; into an existing one (a mount
+    point, say) each file is moved with :func:`os.replace` from a temporary
+    folder inside it, in the order given (give a descriptor last): each file
+    is whole, old or new, but a process killed between two moves leaves some
+    tables new and the descriptor old. Files of *target* whose names are not
+    among *files* are left alone. A failure removes the temporary folder and
+    every parent folder this call made.
+
+    Args:
+        target: The folder to write into (made if missing).
+        files: The (name, content) pairs; text is written as UTF-8.
+        keep: Files that must survive (the export's input): an export
+            that would replace one of them, by any name, is refused.
 
     Returns:
         The paths written, in the order given.
@@ -178,16 +282,19 @@ def write_folder(target: Path, files: Iterable[tuple[str, str | bytes]]) -> tupl
     Raises:
         ExportTargetError: *target* is a symbolic link or not a folder, or
             one of the names is taken there by a link, a folder or another
-            non-regular file.
+            non-regular file, or by one of the files to *keep*.
         ValueError: A name is not a plain file name, or is given twice.
         OSError: A file could not be written (*target* is then untouched).
 
     """
-    _check_folder(target, ())  # fail fast on a link or a file; the names are checked below
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = _temporary_name(target, "new")
-    staging.mkdir()
+    # Fail fast on a link or a file; the names are checked once they are known.
+    existed = _check_folder(target, (), keep)
+    staging = _temporary_name(target if existed else target.parent, "new")
+    made: list[Path] = []
     try:
+        if not existed:
+            _make_parents(target.parent, made)
+        os.mkdir(staging)
         names: list[str] = []
         for name, content in files:
             _check_name(name)
@@ -198,7 +305,7 @@ def write_folder(target: Path, files: Iterable[tuple[str, str | bytes]]) -> tupl
                 staging / name, content.encode("utf-8") if isinstance(content, str) else content
             )
         _fsync_folder(staging)
-        if _check_folder(target, tuple(names)):
+        if _check_folder(target, tuple(names), keep):
             for name in names:
                 os.replace(staging / name, target / name)
             staging.rmdir()
@@ -206,6 +313,9 @@ def write_folder(target: Path, files: Iterable[tuple[str, str | bytes]]) -> tupl
             os.rename(staging, target)
     except BaseException:
         _remove(staging)
+        for folder in reversed(made):  # only the empty ones: a folder that was filled stays
+            with contextlib.suppress(OSError):
+                os.rmdir(folder)
         raise
     _fsync_folder(target)
     _fsync_folder(target.parent)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,9 @@ class Format:
         dump: Returns the file's content (text is written as UTF-8).
         files: Yields the folder's files as (name, content), the descriptor last.
         write_path: Writes the file at a fresh path it is given.
+        sidecars: Suffixes of the files the engine of :attr:`write_path`
+            keeps beside its file (DuckDB's write-ahead log, ``.wal``): an
+            old one beside the target goes with the file it replaces.
 
     .. versionadded:: 1.2.0
     """
@@ -73,6 +76,7 @@ class Format:
     dump: Dump | None = attrs.field(default=None, eq=False, repr=False)
     files: Files | None = attrs.field(default=None, eq=False, repr=False)
     write_path: WritePath | None = attrs.field(default=None, eq=False, repr=False)
+    sidecars: tuple[str, ...] = ()
 
     @property
     def available(self) -> bool:
@@ -106,26 +110,41 @@ class Format:
         return self.dump(dataset, options or ExportOptions())
 
     def write(
-        self, dataset: Dataset, path: Path, options: ExportOptions | None = None
+        self,
+        dataset: Dataset,
+        path: Path,
+        options: ExportOptions | None = None,
+        *,
+        keep: Sequence[Path] = (),
     ) -> tuple[Path, ...]:
         """Write *dataset* at *path* atomically, a file or a folder; return the files written.
+
+        Args:
+            dataset: The dataset to export.
+            path: The file, or the folder, to write.
+            options: The user's choices (default: none).
+            keep: Files the export must not replace, such as the document
+                *dataset* was read from: a *path* (or a file of the export
+                in the folder *path*) that is one of them, by any name (a
+                link, ``..``, a hard link), is refused.
 
         Raises:
             MissingExtraError: The format's extra is not installed.
             ExportTargetError: *path* (or a name the export writes in it) is a
-                symbolic link or of the wrong kind; nothing was written.
+                symbolic link, of the wrong kind, or one of *keep*; nothing
+                was replaced.
             OSError: Writing failed; the old files are untouched.
 
         """
         self.require()
         options = options or ExportOptions()
         if self.files is not None:
-            return write_folder(path, self.files(dataset, options))
+            return write_folder(path, self.files(dataset, options), keep=keep)
         if self.write_path is not None:
-            with replacing(path) as fresh:
+            with replacing(path, keep=keep, sidecars=self.sidecars) as fresh:
                 self.write_path(dataset, fresh, options)
             return (path,)
-        return (write_file(path, self.content(dataset, options)),)
+        return (write_file(path, self.content(dataset, options), keep=keep),)
 
 
 def dump_text(make: Callable[[Dataset], str]) -> Dump:

@@ -197,6 +197,9 @@ def _write_path(dataset: Dataset, path: Path, options: ExportOptions) -> None:
 def write(dataset: Dataset, path: Path) -> Path:
     """Write *dataset*'s tables as the DuckDB database file *path*, atomically.
 
+    An old write-ahead log beside *path* (``PATH.wal``) belongs to the file
+    replaced and goes with it, so the new database is never read with it.
+
     Raises:
         MissingExtraError: duckdb is not installed.
         ExportTargetError: *path* is a symbolic link or a folder.
@@ -217,4 +220,6 @@ FORMAT = Format(
     extra="duckdb",
     requires=("duckdb",),
     write_path=_write_path,
+    # A stale log beside the file would be replayed into the new database.
+    sidecars=(".wal",),
 )
