@@ -149,15 +149,16 @@ def party_codes(dataset: Dataset) -> dict[str, frozenset[str]]:
         if actor is None:
             continue
         mine.update((actor, actor[:3]))
-        for code in record.codes if isinstance(record, Participant) else ():
-            if code.scheme is CodeScheme.CAMEO_SECTOR:
-                mine.update((actor[:3] + code.code, actor + code.code))
-    for line in plover.records(dataset):
-        for entity in (*line["actor"], *line["recipient"]):
-            head = entity.get("code")
-            if head:
-                sectors = [entity.get("sector"), *entity.get("other_sector_codes", "").split()]
-                mine = codes.setdefault(entity["nato_rok_id"], set())
-                mine.add(head)
-                mine.update(head + sector for sector in sectors if sector)
+        sectors = [c.code for c in record.codes if c.scheme is CodeScheme.CAMEO_SECTOR]
+        mine.update(head + sector for sector in sectors for head in (actor[:3], actor))
+    entities = [
+        entity
+        for line in plover.records(dataset)
+        for entity in (*line["actor"], *line["recipient"])
+        if entity.get("code")
+    ]
+    for entity in entities:
+        head = entity["code"]
+        sectors = [entity.get("sector") or "", *entity.get("other_sector_codes", "").split()]
+        codes.setdefault(entity["nato_rok_id"], set()).update(head + s for s in sectors)
     return {key: frozenset(value) for key, value in codes.items()}

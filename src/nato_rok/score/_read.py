@@ -426,8 +426,7 @@ def read_annotations(context: Context, text: str, task: str) -> list[SpanItem]:
         else:
             speaker = _speaker(context, tag, "$.body")
         if field == "Statement.attribution_span":
-            if record_id is not None and isinstance(where, tuple):
-                cues[record_id] = where
+            cues[record_id or ""] = where if isinstance(where, tuple) else (-1, -1)
             continue
         extra = {"kind": kind} if task == "statements" else {}
         items.append(

@@ -147,10 +147,43 @@ def _duplicates(items: Sequence[Any]) -> dict[int, int | None]:
     return repeats
 
 
+def _unique(pred: Sequence[Any], repeats: dict[int, int | None]) -> tuple[list[Any], list[int]]:
+    """Return the predictions that repeat no earlier one, and their indexes."""
+    order = [j for j in range(len(pred)) if j not in repeats]
+    return [pred[j] for j in order], order
+
+
+def _repeated(
+    tallies: dict[str, _match.Tally], repeated: list[Any], counts: Any
+) -> dict[str, _match.Tally]:
+    """Add each repeated prediction to the false alarms of every level it gives a value for.
+
+    Repeats are left out of matching (a copy would otherwise be matched to
+    another gold record it merely touches) and are false alarms, as said.
+    """
+    result = {}
+    for level, (tp, partial, fp, fn) in tallies.items():
+        result[level] = (tp, partial, fp + sum(1 for p in repeated if counts(level, p)), fn)
+    return result
+
+
+def _span_counts(level: str, item: SpanItem) -> bool:
+    if level == "overlap":
+        return False  # a repeated span covers no character twice
+    return {"kind": item.kind, "cue": item.cue}.get(level, level) is not None
+
+
+def _event_counts(level: str, item: EventItem) -> bool:
+    return _match.FIELDS[level][0](item) is not None
+
+
 def _spans(name: str, fmt: str, gold: list[SpanItem], pred: list[SpanItem]) -> FileScore:
-    tallies, pairs = _match.span_tallies(gold, pred)
-    levels = tuple(LevelScore.of(level, *tally) for level, tally in tallies.items())
     repeats = _duplicates(pred)
+    unique, order = _unique(pred, repeats)
+    tallies, pairs = _match.span_tallies(gold, unique)
+    pairs = [(i, order[j]) for i, j in pairs]
+    tallies = _repeated(tallies, [pred[j] for j in repeats], _span_counts)
+    levels = tuple(LevelScore.of(level, *tally) for level, tally in tallies.items())
     paired = dict(pairs)
     by_pred = {j: i for i, j in pairs}
     hits: list[Diagnostic] = []
@@ -223,13 +256,17 @@ def _differs(g: SpanItem, p: SpanItem) -> str:
 def _events(
     name: str, fmt: str, gold: list[EventItem], pred: list[EventItem], tolerance: int
 ) -> FileScore:
-    tallies, pairs, similarities = _match.event_tallies(gold, pred, tolerance)
+    repeats = _duplicates(pred)
+    unique, order = _unique(pred, repeats)
+    tallies, pairs, unique_rows = _match.event_tallies(gold, unique, tolerance)
+    pairs = [(i, order[j]) for i, j in pairs]
+    tallies = _repeated(tallies, [pred[j] for j in repeats], _event_counts)
+    similarities = dict(zip(order, unique_rows, strict=True))
     levels = tuple(
         LevelScore.of(level, *tally)
         for level, tally in tallies.items()
         if not (fmt == "cameo-csv" and level.startswith("plover"))  # a CSV has no PLOVER
     )
-    repeats = _duplicates(pred)
     paired = dict(pairs)
     by_pred = {j: i for i, j in pairs}
     hits: list[Diagnostic] = []
@@ -262,18 +299,11 @@ def _events(
         if j in by_pred:
             continue
         start, end = p.span if p.span else (None, None)
-        row = similarities[j]
-        near = max(range(len(gold)), key=row.__getitem__, default=None)
-        if j in repeats:
-            reason, near = f"duplicate of line {repeats[j]}", None
-        elif near is None or not row[near]:
-            reason, near = "shares no party with any gold event", None
-        else:
-            reason = f"nearest gold event {gold[near].record_id} is matched to a closer prediction"
+        reason, near = _unmatched(j, repeats, similarities.get(j, []), gold)
         alarms.append(
             Diagnostic(
                 line=p.line,
-                record_id=None if near is None else gold[near].record_id,
+                record_id=near,
                 start=start,
                 end=end,
                 reason=reason,
@@ -306,6 +336,19 @@ def _events(
         goldstein_pairs=len(weighed),
         agreement=tuple(kappas),
     )
+
+
+def _unmatched(
+    j: int, repeats: dict[int, int | None], row: list[float], gold: list[EventItem]
+) -> tuple[str, str | None]:
+    """Return why prediction *j* is unmatched, and the gold event it came nearest."""
+    if j in repeats:
+        return f"duplicate of line {repeats[j]}", None
+    near = max(range(len(row)), key=row.__getitem__, default=None)
+    if near is None or not row[near]:
+        return "shares no party with any gold event", None
+    record = gold[near].record_id
+    return f"nearest gold event {record} is matched to a closer prediction", record
 
 
 def _disagreements(g: EventItem, p: EventItem, tolerance: int) -> list[str]:
