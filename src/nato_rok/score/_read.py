@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any, NoReturn
 
 from nato_rok import _json
+from nato_rok._codes import tables
 from nato_rok._suggest import did_you_mean, suggestions
 from nato_rok.dataset import Dataset
 from nato_rok.exceptions import (
@@ -81,6 +82,7 @@ class Context:
         self.cameo = cameo  # the shipped CAMEO codes: what suggestions are made of
         self.line = 0
         self.ids = frozenset(record.id for record in dataset.records())
+        self.tables = tables(dataset.version)
 
     def fail(
         self,

@@ -7,7 +7,6 @@ import datetime
 import re
 from typing import Any
 
-from nato_rok._codes import tables
 from nato_rok._suggest import suggestions
 from nato_rok.exceptions import UnknownLabelError
 from nato_rok.score._items import EventItem
@@ -97,7 +96,7 @@ def _cameo(context: Context, value: Any, field: str) -> str | None:
 def _goldstein(context: Context, value: Any, field: str, code: str | None) -> float | None:
     """Return the file's weight; else the shipped table's for its code; else none."""
     if value is None or value == "":
-        entry = tables(context.dataset.version).cameo_events.get(code or "")
+        entry = context.tables.cameo_events.get(code or "")
         return entry.goldstein if entry else None
     try:
         weight = float(value) if type(value) in (int, float, str) else None
@@ -129,7 +128,7 @@ def _plover(context: Context, event: str | None, mode: str | None) -> None:
             UnknownLabelError,
             suggestions(event, ((e, e) for e in PLOVER_EVENTS)),
         )
-    modes = tables(context.dataset.version).plover_modes.get(event)
+    modes = context.tables.plover_modes.get(event)
     if mode is not None and modes is not None and mode not in modes:
         context.fail(
             "$.mode",

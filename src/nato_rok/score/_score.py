@@ -261,7 +261,7 @@ def _events(
     tallies, pairs, unique_rows = _match.event_tallies(gold, unique, tolerance)
     pairs = [(i, order[j]) for i, j in pairs]
     tallies = _repeated(tallies, [pred[j] for j in repeats], _event_counts)
-    similarities = dict(zip(order, unique_rows, strict=True))
+    similarities = dict(zip(order, unique_rows.tolist(), strict=True))
     levels = tuple(
         LevelScore.of(level, *tally)
         for level, tally in tallies.items()
