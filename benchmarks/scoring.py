@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import json
 import random
 import sys
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'predicted events':>16}  {'seconds':>8}  {'per event':>10}  target")
     for size in sizes:
         data = predictions(size)
-        seconds = _median_seconds(lambda data=data: score(data), repeats)
+        seconds = _median_seconds(functools.partial(score, data), repeats)
         verdict = ""
         if size == 10_000:
             verdict = f"< {TARGET:.1f} s: {'met' if seconds < TARGET else 'MISSED'}"
