@@ -75,7 +75,8 @@ def score(
         chosen = format or detect(text, name, task)
         if task not in FORMATS.get(chosen, ()):
             raise PredictionFormatError(
-                f"{name}: the {chosen} format does not carry the task {task!r}"
+                f"{name}: the {chosen} format does not carry the task {task!r}; it carries "
+                f"{' and '.join(FORMATS[chosen])} (give --task)"
                 if chosen in FORMATS
                 else f"{name}: no format is called {chosen!r}; formats: {', '.join(FORMATS)}",
                 (Problem(f"{name}:$", f"format {chosen}, task {task}"),),
