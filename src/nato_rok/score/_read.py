@@ -23,10 +23,9 @@ from nato_rok.exceptions import (
     RecordNotFoundError,
     UnknownLabelError,
 )
-from nato_rok.model import Participant, Quote
+from nato_rok.model import Participant
 from nato_rok.score._anchor import Anchors
 from nato_rok.score._items import MENTION_TYPES, SpanItem
-from nato_rok.statements import Statement
 
 #: The input formats, and the tasks each can carry.
 FORMATS = {
@@ -36,31 +35,8 @@ FORMATS = {
     "webannotation": ("mentions", "quotes", "statements"),
 }
 
-#: The PLOVER manual's event types (PLOVER manual, draft version 2.0, Open Event
-#: Data Alliance); the shipped table holds only those the dataset uses.
-PLOVER_EVENTS = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
-
-_CAMEO_EVENT = re.compile(r"(0[1-9]|1[0-9]|20)[0-9]{0,2}")
-_CAMEO_ACTOR = re.compile(r"(?:[A-Z]{3})+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_CSV_COLUMNS = ("date", "source", "target", "code")
+CSV_COLUMNS = ("date", "source", "target", "code")
 _SPAN_KEYS = {
     "mentions": {"start", "end", "text", "prefix", "suffix", "label", "id"},
     "quotes": {"start", "end", "text", "prefix", "suffix", "speaker", "id"},
@@ -120,13 +96,13 @@ def decode(data: str | bytes | bytearray, name: str, max_size: int) -> str:
         ) from exc
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
+def nonblank_lines(text: str) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip():
             yield number, line
 
 
-def _object(context: Context, line: str) -> dict[str, Any]:
+def parse_object(context: Context, line: str) -> dict[str, Any]:
     try:
         value = _json.parse(line, max_size=len(line))
     except DatasetError as exc:
@@ -142,7 +118,7 @@ def objects(context: Context, text: str) -> Iterator[tuple[int, dict[str, Any]]]
     The lines are parsed as one array first (one strict parse, not one per
     line); only when that fails is each line parsed alone, to say which.
     """
-    lines = list(_lines(text))
+    lines = list(nonblank_lines(text))
     try:
         values = _json.parse(
             "[" + ",".join(line for _, line in lines) + "]", max_size=len(text) + len(lines) + 2
@@ -151,7 +127,7 @@ def objects(context: Context, text: str) -> Iterator[tuple[int, dict[str, Any]]]
         values = [None] * len(lines)
     for (number, line), value in zip(lines, values, strict=True):
         context.line = number
-        yield number, value if type(value) is dict else _object(context, line)
+        yield number, value if type(value) is dict else parse_object(context, line)
 
 
 def detect(text: str, name: str, task: str) -> str:
@@ -161,13 +137,13 @@ def detect(text: str, name: str, task: str) -> str:
         PredictionFormatError: No format fits.
 
     """
-    lines = list(_lines(text))
+    lines = list(nonblank_lines(text))
     if not lines:
         return "plover" if task == "events" else "spans"
     first = lines[0][1].strip()
     if not first.startswith(("{", "[")):
         header = {cell.strip().lower() for cell in re.split(r"[,\t]", first)}
-        if set(_CSV_COLUMNS) <= header:
+        if set(CSV_COLUMNS) <= header:
             return "cameo-csv"
         _refuse(name, "neither JSON nor a CSV table with the columns date, source, target, code")
     try:
@@ -214,7 +190,7 @@ def _str(context: Context, item: dict[str, Any], key: str) -> str:
     return value
 
 
-def _span(context: Context, item: dict[str, Any], field: str) -> tuple[int, int] | str:
+def span_of(context: Context, item: dict[str, Any], field: str) -> tuple[int, int] | str:
     """Return the (start, end) *item* gives or anchors, or why its text has no place."""
     if "start" in item or "end" in item:
         if "start" not in item or "end" not in item:
@@ -236,7 +212,7 @@ def _span(context: Context, item: dict[str, Any], field: str) -> tuple[int, int]
     return context.anchors.find(text, prefix, suffix)
 
 
-def _speaker(context: Context, value: Any, field: str) -> str:
+def speaker_id(context: Context, value: Any, field: str) -> str:
     if type(value) is not str or not value.strip():
         context.fail(field, f"expected a participant's id or name, got {value!r:.40}")
     dataset = context.dataset
@@ -248,12 +224,12 @@ def _speaker(context: Context, value: Any, field: str) -> str:
         context.fail(field, exc.summary.split(";")[0], UnknownLabelError, exc.suggestions)
 
 
-def _label(context: Context, value: Any) -> str:
+def mention_label(context: Context, value: Any) -> str:
     if type(value) is not str or not value.strip():
         context.fail("$.label", f"expected a record id or a type, got {value!r:.40}")
     if value in MENTION_TYPES:
         return value
-    record = context.dataset.record(value) if _known(context, value) else None
+    record = context.dataset.record(value) if known(context, value) else None
     if not isinstance(record, tuple(MENTION_TYPES.values())):
         choices = [(t, t) for t in MENTION_TYPES] + [
             (r.id, r.id)
@@ -270,7 +246,7 @@ def _label(context: Context, value: Any) -> str:
     return value
 
 
-def _known(context: Context, record_id: str) -> bool:
+def known(context: Context, record_id: str) -> bool:
     try:
         context.dataset.record(record_id)
     except RecordNotFoundError:
@@ -278,7 +254,7 @@ def _known(context: Context, record_id: str) -> bool:
     return True
 
 
-def _placed(
+def placed(
     line: int, where: tuple[int, int] | str, labels: frozenset[str], **extra: Any
 ) -> SpanItem:
     if isinstance(where, str):
@@ -296,15 +272,15 @@ def read_spans(context: Context, text: str, task: str) -> list[SpanItem]:
                 context.fail(
                     f"$.{key}", f"unknown field for --task {task}; expected {sorted(allowed)}"
                 )
-        where = _span(context, item, "$")
+        where = span_of(context, item, "$")
         if task == "mentions":
             if "label" not in item:
                 context.fail("$.label", "give the record id or type each mention names")
-            items.append(_placed(number, where, frozenset((_label(context, item["label"]),))))
+            items.append(placed(number, where, frozenset((mention_label(context, item["label"]),))))
             continue
         if "speaker" not in item:
             context.fail("$.speaker", "give the speaker's id or name")
-        speaker = frozenset((_speaker(context, item["speaker"], "$.speaker"),))
+        speaker = frozenset((speaker_id(context, item["speaker"], "$.speaker"),))
         kind = item.get("kind")
         if kind is not None and kind not in _KINDS:
             context.fail("$.kind", f"{kind!r:.40} is not one of {sorted(_KINDS)}")
@@ -312,128 +288,8 @@ def read_spans(context: Context, text: str, task: str) -> list[SpanItem]:
         if "cue" in item:
             if type(item["cue"]) is not dict:
                 context.fail("$.cue", "expected an object with start and end, or text")
-            found = _span(context, item["cue"], "$.cue")
+            found = span_of(context, item["cue"], "$.cue")
             cue = found if isinstance(found, tuple) else (-1, -1)
         extra = {"kind": _KINDS.get(kind or ""), "cue": cue} if task == "statements" else {}
-        items.append(_placed(number, where, speaker, **extra))
+        items.append(placed(number, where, speaker, **extra))
     return items
-
-
-# --- Web Annotations --------------------------------------------------------
-
-
-def _annotations(context: Context, text: str) -> Iterator[tuple[int, Any]]:
-    """Yield (line, annotation) from a collection, page, list, annotation or JSON Lines."""
-    try:
-        value = _json.parse(text, max_size=len(text))
-    except DatasetError:
-        yield from objects(context, text)
-        return
-    if type(value) is dict and value.get("type") == "AnnotationCollection":
-        value = value.get("first", {})
-    if type(value) is dict and value.get("type") == "AnnotationPage":
-        value = value.get("items")
-    if type(value) is dict:
-        value = [value]
-    if type(value) is not list:
-        context.fail("$", "expected an annotation collection, page, list or annotation")
-    for index, annotation in enumerate(value):
-        context.line = index + 1
-        yield index + 1, annotation
-
-
-def _listed(value: Any) -> list[Any]:
-    return value if type(value) is list else [value]
-
-
-def _body(annotation: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
-    """Return (record id, field, tag) an annotation's bodies give."""
-    record_id = field = tag = None
-    for body in _listed(annotation.get("body", [])):
-        if type(body) is not dict:
-            continue
-        source = body.get("source")
-        if type(source) is str and source.startswith("urn:nato-rok:"):
-            record_id = source.removeprefix("urn:nato-rok:")
-        value = body.get("value")
-        if type(value) is str and body.get("purpose") == "classifying":
-            # The export's "Quote quote-id (span)": the record type and the field.
-            found = re.fullmatch(r"(\w+) \S+ \((\w+)(?:\[\d+\])?\)", value)
-            field = f"{found.group(1)}.{found.group(2)}" if found else None
-        elif type(value) is str and body.get("purpose") == "tagging":
-            tag = value
-    return record_id, field, tag
-
-
-def _selectors(context: Context, annotation: dict[str, Any]) -> dict[str, Any]:
-    target = annotation.get("target")
-    target = _listed(target)[0] if target else None
-    if type(target) is not dict:
-        context.fail("$.target", "expected a target with a selector")
-    selector: dict[str, Any] = {}
-    for each in _listed(target.get("selector", [])):
-        if type(each) is dict and each.get("type") == "TextPositionSelector":
-            selector.update(start=each.get("start"), end=each.get("end"))
-        elif type(each) is dict and each.get("type") == "TextQuoteSelector":
-            selector.update(
-                text=each.get("exact"), prefix=each.get("prefix", ""), suffix=each.get("suffix", "")
-            )
-    if not selector:
-        context.fail("$.target.selector", "no TextPositionSelector or TextQuoteSelector")
-    if "start" in selector:
-        selector.pop("text", None)
-    return selector
-
-
-#: The record types and fields of the export's annotations each task reads.
-_WANTED = {
-    "mentions": ("Participant.mentions", "Organization.mentions", "Entity.mentions"),
-    "quotes": ("Quote.span",),
-    "statements": ("Statement.span", "Statement.attribution_span"),
-}
-
-
-def read_annotations(context: Context, text: str, task: str) -> list[SpanItem]:
-    """Read W3C Web Annotations: the export's own, or any with selectors and an id or tag."""
-    items: list[SpanItem] = []
-    cues: dict[str, tuple[int, int]] = {}
-    for number, annotation in _annotations(context, text):
-        if type(annotation) is not dict:
-            context.fail("$", "an annotation must be an object")
-        record_id, field, tag = _body(annotation)
-        if field is not None and field not in _WANTED[task]:
-            continue
-        record = None
-        if record_id is not None:
-            if not _known(context, record_id):
-                ids = [(r.id, r.id) for r in context.dataset.records()]
-                context.fail(
-                    "$.body",
-                    f"no record has the id {record_id!r}",
-                    UnknownLabelError,
-                    suggestions(record_id, ids),
-                )
-            record = context.dataset.record(record_id)
-        where = _span(context, _selectors(context, annotation), "$.target.selector")
-        if task == "mentions":
-            label = _label(context, tag if record_id is None else record_id)
-            items.append(_placed(number, where, frozenset((label,))))
-            continue
-        kind = None
-        if isinstance(record, (Quote, Statement)):
-            speaker = record.speaker_id
-            kind = record.kind.value if isinstance(record, Statement) else None
-        elif isinstance(record, Participant):
-            speaker = record.id
-        else:
-            speaker = _speaker(context, tag, "$.body")
-        if field == "Statement.attribution_span":
-            cues[record_id or ""] = where if isinstance(where, tuple) else (-1, -1)
-            continue
-        extra = {"kind": kind} if task == "statements" else {}
-        items.append(
-            _placed(number, where, frozenset((speaker,)), **extra)._replace(record_id=record_id)
-        )
-    if task != "statements":
-        return items
-    return [item._replace(cue=cues.get(item.record_id or "")) for item in items]

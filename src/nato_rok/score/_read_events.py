@@ -10,17 +10,33 @@ from typing import Any
 from nato_rok._suggest import suggestions
 from nato_rok.exceptions import UnknownLabelError
 from nato_rok.score._items import EventItem
-from nato_rok.score._read import (
-    _CSV_COLUMNS,
-    PLOVER_EVENTS,
-    Context,
-    objects,
-)
+from nato_rok.score._read import CSV_COLUMNS, Context, objects
 
 _CAMEO_EVENT = re.compile(r"(0[1-9]|1[0-9]|20)[0-9]{0,2}")
 _CAMEO_ACTOR = re.compile(r"(?:[A-Z]{3})+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"([0-9]{4})-?([0-9]{2})-?([0-9]{2})")
+
+#: The PLOVER manual's event types (PLOVER manual, draft version 2.0, Open Event
+#: Data Alliance); the shipped table holds only those the dataset uses.
+PLOVER_EVENTS = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 
 def _date(context: Context, value: Any, field: str) -> datetime.date | None:
@@ -208,11 +224,11 @@ def read_csv(context: Context, text: str) -> list[EventItem]:
             continue
         if not columns:
             columns = [cell.strip().lower() for cell in row]
-            unknown = set(columns) - {*_CSV_COLUMNS, "goldstein"}
-            if unknown or not set(_CSV_COLUMNS) <= set(columns):
+            unknown = set(columns) - {*CSV_COLUMNS, "goldstein"}
+            if unknown or not set(CSV_COLUMNS) <= set(columns):
                 context.fail(
                     "header",
-                    f"the columns are {', '.join(_CSV_COLUMNS)} and optionally goldstein, "
+                    f"the columns are {', '.join(CSV_COLUMNS)} and optionally goldstein, "
                     f"not {', '.join(columns)}",
                 )
             continue

@@ -10,6 +10,7 @@ from nato_rok._document import DEFAULT_MAX_SIZE
 from nato_rok._releases import load
 from nato_rok.exceptions import PredictionFormatError, Problem
 from nato_rok.score import _match
+from nato_rok.score._annotations import read_annotations
 from nato_rok.score._items import (
     TASKS,
     EventItem,
@@ -18,7 +19,7 @@ from nato_rok.score._items import (
     gold_spans,
     party_codes,
 )
-from nato_rok.score._read import FORMATS, Context, decode, detect, read_annotations, read_spans
+from nato_rok.score._read import FORMATS, Context, decode, detect, read_spans
 from nato_rok.score._read_events import read_csv, read_plover
 from nato_rok.score._results import Agreement, Diagnostic, FileScore, LevelScore, Report
 
