@@ -102,6 +102,7 @@ def test_a_format_that_does_not_carry_the_task_is_refused() -> None:
         (line(**{**FIRST, "date": "12 April"}), "coder.jsonl:2:$.date", "YYYY-MM-DD"),
         (line(**{**FIRST, "date": "2013-02-30"}), "coder.jsonl:2:$.date", "YYYY-MM-DD"),
         (line(**{**FIRST, "actor": []}), "coder.jsonl:2:$.actor", "list of entity"),
+        (line(**{**FIRST, "context": "military"}), "coder.jsonl:2:$.context", "list of strings"),
         (line(**{**FIRST, "recipient": "KOR"}), "coder.jsonl:2:$.recipient", "list of entity"),
         (line(**{**FIRST, "actor": [7]}), "coder.jsonl:2:$.actor[0]", "entity object"),
         (line(**{**FIRST, "actor": [{"code": 7}]}), "coder.jsonl:2:$.actor[0]", "nato_rok_id"),
@@ -496,3 +497,11 @@ def test_the_table_says_duplicates() -> None:
     """The terminal table counts duplicates beside the misses and false alarms."""
     text = score("\n".join([EVENTS[0], EVENTS[0]])).to_text()
     assert "1 duplicate prediction(s), counted as false alarms" in text
+
+
+def test_other_contexts_lose_plover_context_only() -> None:
+    """A PLOVER record with other contexts keeps every level but plover_context."""
+    other = line(**{**FIRST, "context": ["cbrn"]})
+    result = score(other).results[0]
+    assert 0 == result.level("plover_context").tp
+    assert 1 == result.level("plover_event_mode").tp == result.level("cameo").tp

@@ -10,9 +10,9 @@ CSV event table, matches them one to one with the gold records of a release
 four span schemes of nervaluate and SemEval-2013 (``strict``, ``exact``,
 ``partial``, ``type``) and a character ``overlap``; for events, CAMEO
 (``cameo``, ``cameo_base``, ``cameo_root``, ``quad_class``), PLOVER
-(``plover_event``, ``plover_event_mode``), ``dyad``, ``date`` and
-``date_near``, and the mean absolute Goldstein error. The how-to "Score your
-event coder" defines every level exactly.
+(``plover_event``, ``plover_event_mode``, ``plover_context``), ``dyad``,
+``date`` and ``date_near``, and the mean absolute Goldstein error. The
+how-to "Score your event coder" defines every level exactly.
 
     >>> import nato_rok
     >>> from nato_rok.export import plover

@@ -52,6 +52,7 @@ class EventItem(NamedTuple):
     plover: str | None
     mode: str | None
     span: tuple[int, int] | None = None
+    contexts: frozenset[str] | None = None  # PLOVER contexts (None: no PLOVER coding)
 
 
 def gold_spans(dataset: Dataset, task: str) -> list[SpanItem]:
@@ -110,6 +111,7 @@ def gold_events(dataset: Dataset, population: str) -> list[EventItem]:
                 goldstein=event.cameo.goldstein if event.cameo else None,
                 plover=event.plover.event if event.plover else None,
                 mode=event.plover.mode if event.plover else None,
+                contexts=frozenset(event.plover.contexts) if event.plover else None,
                 span=(min(s.start for s in spans), max(s.end for s in spans)),
             )
         )

@@ -26,6 +26,7 @@ EVENT_LEVELS = (
     "quad_class",
     "plover_event",
     "plover_event_mode",
+    "plover_context",
     "dyad",
     "date",
     "date_near",
@@ -217,6 +218,7 @@ FIELDS: dict[str, tuple[Callable[[EventItem], Any], Callable[[Any, Any, int], bo
     "quad_class": (lambda e: e.cameo and quad_class(e.cameo), _same),
     "plover_event": (lambda e: e.plover, _same),
     "plover_event_mode": (lambda e: e.plover and (e.plover, e.mode), _same),
+    "plover_context": (lambda e: e.contexts, _same),
     "dyad": (lambda e: e, _dyad),
     "date": (lambda e: e.date, _same),
     "date_near": (lambda e: e.date, _near),
@@ -252,8 +254,8 @@ def _codes_part(g: EventItem, p: EventItem) -> tuple[float, bool]:
         score += (g.cameo == p.cameo) + (g.cameo[:3] == p.cameo[:3]) + (g.cameo[:2] == p.cameo[:2])
         score += 0.5 * (quad_class(g.cameo) == quad_class(p.cameo))
     if g.plover and g.plover == p.plover:
-        score += 2.0 + (g.mode == p.mode)
-    return score, (g.cameo, g.plover, g.mode) == (p.cameo, p.plover, p.mode)
+        score += 2.0 + (g.mode == p.mode) + 0.5 * (g.contexts == p.contexts)
+    return score, (g.cameo, g.plover, g.mode, g.contexts) == (p.cameo, p.plover, p.mode, p.contexts)
 
 
 def _table(
@@ -307,7 +309,9 @@ def similarities(gold: Sequence[EventItem], pred: Sequence[EventItem], tolerance
     base, dyad = _table(
         pred, gold, lambda p: (p.actors, p.recipients, p.span, p.record_id), _parties_part
     )
-    codes, alike = _table(pred, gold, lambda p: (p.cameo, p.plover, p.mode), _codes_part)
+    codes, alike = _table(
+        pred, gold, lambda p: (p.cameo, p.plover, p.mode, p.contexts), _codes_part
+    )
     ours, theirs = _days(gold)[None, :], _days(pred)[:, None]
     dated = (ours >= 0) & (theirs >= 0)
     apart = np.abs(theirs - ours)

@@ -134,6 +134,15 @@ def _one(context: Context, value: Any, field: str) -> str | None:
     return value
 
 
+def _contexts(context: Context, value: Any) -> frozenset[str]:
+    """PLOVER writes the contexts as a list, or null for none."""
+    if value is None:
+        return frozenset()
+    if type(value) is not list or not all(type(c) is str and c for c in value):
+        context.fail("$.context", f"expected a list of strings, or null, got {value!r:.60}")
+    return frozenset(value)
+
+
 def _plover(context: Context, event: str | None, mode: str | None) -> None:
     if event is None:
         context.fail("$.event", "every PLOVER record needs an event type")
@@ -201,6 +210,7 @@ def read_plover(context: Context, text: str) -> list[EventItem]:
                 goldstein=_goldstein(context, item.get("goldstein"), "$.goldstein", code),
                 plover=event,
                 mode=mode,
+                contexts=_contexts(context, item.get("context")),
                 span=_text_span(context, item),
             )
         )
