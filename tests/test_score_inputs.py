@@ -91,6 +91,7 @@ def test_a_format_that_does_not_carry_the_task_is_refused() -> None:
     [
         ('{"event": ["AGREE"], ', "coder.jsonl:2:$", "not JSON"),
         ("[1, 2]", "coder.jsonl:2:$", "expected a JSON object"),
+        ('{"a": 1}, {"b": 2}', "coder.jsonl:2:$", "not JSON"),
         (line(**{**FIRST, "event": ["AGRE"]}), "coder.jsonl:2:$.event", "did you mean 'AGREE'"),
         (line(**{**FIRST, "event": []}), "coder.jsonl:2:$.event", "needs an event type"),
         (line(**{**FIRST, "event": [1]}), "coder.jsonl:2:$.event", "expected one string"),
@@ -174,6 +175,7 @@ def test_an_oversized_file_is_refused_before_parsing() -> None:
         ("date,source,target,code\n2013-04-12,nato,kor\n", "coder.jsonl:2:row", "3 cells"),
         ("date,source,target,code\n2013-04-12,nato,korea,042\n", "coder.jsonl:2:target", "korea"),
         ("date,source,target,code\n2013-04-12,NATO!,KOR,042\n", "coder.jsonl:2:source", "CAMEO"),
+        ("date,source,target,code\n" + "x" * 200_000 + ",a,b,c\n", "coder.jsonl:2:row", "not CSV"),
     ],
 )
 def test_a_bad_csv_row_is_refused(content: str, path: str, words: str) -> None:

@@ -124,6 +124,8 @@ def objects(context: Context, text: str) -> Iterator[tuple[int, dict[str, Any]]]
             "[" + ",".join(line for _, line in lines) + "]", max_size=len(text) + len(lines) + 2
         )
     except DatasetError:
+        values = []
+    if len(values) != len(lines):  # a line held several values, or none parsed
         values = [None] * len(lines)
     for (number, line), value in zip(lines, values, strict=True):
         context.line = number

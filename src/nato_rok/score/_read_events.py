@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from nato_rok._suggest import suggestions
@@ -222,14 +223,27 @@ def _cell_parties(context: Context, cell: str, column: str) -> tuple[frozenset[s
     return tuple(_party(context, part, column) for part in cell.split(";") if part.strip())
 
 
+def _rows(context: Context, reader: Any) -> Iterator[list[str]]:
+    """Yield the rows of *reader*, setting the line; a row csv cannot read is refused."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a field over csv's size limit, say
+            context.line = reader.line_num
+            context.fail("row", f"not CSV ({exc})")
+        context.line = reader.line_num
+        yield row
+
+
 def read_csv(context: Context, text: str) -> list[EventItem]:
     """Read a CAMEO event table: a header, then date, source, target, code (and goldstein)."""
     first = text.lstrip("\r\n").split("\n", 1)[0]
     reader = csv.reader(text.splitlines(), delimiter="\t" if "\t" in first else ",")
     items = []
     columns: list[str] = []
-    for row in reader:
-        context.line = reader.line_num
+    for row in _rows(context, reader):
         if not any(cell.strip() for cell in row):
             continue
         if not columns:
