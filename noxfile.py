@@ -173,6 +173,7 @@ def bench(session: nox.Session) -> None:
     session.install(str(_wheel(session)), *_groups("bench"))
     session.run("python", "-m", "benchmarks", "--quick", *session.posargs)
     session.run("python", "-m", "benchmarks.profiles", "--quick")
+    session.run("python", "-m", "benchmarks.scoring", "--quick")
 
 
 @nox.session(python=NEWEST)

@@ -26,6 +26,7 @@ import doctest
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from importlib.metadata import metadata, version
@@ -137,6 +138,8 @@ def _page_id(page: Path) -> str:
 def test_page_examples(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every example of the page runs, in order, and shows what it prints."""
     monkeypatch.chdir(tmp_path)
+    for shipped in page.parent.glob("*.jsonl"):  # example files beside the page, as a reader has
+        shutil.copy(shipped, tmp_path)
     for example in SYBIL.parse(page):
         example.evaluate()
 

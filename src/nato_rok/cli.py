@@ -48,6 +48,7 @@ examples:
   nato-rok show park-geun-hye   one record and the excerpts it rests on
   nato-rok export --format jsonschema --out nato-rok.schema.json
   nato-rok cite --format apa      how to cite the dataset and NATO's article
+  nato-rok score coder.plover.jsonl  grade an event coder against the gold events
 """
 
 
@@ -195,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate_parser.add_argument("file", help="the document, or - for standard input")
+    _score_parser(commands)
     return parser
 
 
@@ -368,6 +370,87 @@ def _out_path(text: str) -> str:
 
 # Looks like a version: a bundled release, never a file (write ./1.0.0 for that).
 _RELEASE_LIKE = re.compile(r"[0-9]+(?:\.[0-9]+){0,2}")
+
+
+def _score_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    from nato_rok.score import FORMATS, TASKS
+
+    score_parser = commands.add_parser(
+        "score",
+        help="grade predictions (events, quotations, mentions) against the gold records",
+        description="Score prediction files against the gold records of a release: "
+        "precision, recall and F1 at every level, a row per file when there are several, "
+        "then every miss and false alarm. Formats: plover (PLOVER JSON Lines), cameo-csv "
+        "(date, source, target, code), spans (JSON Lines spans), webannotation (W3C); "
+        "detected when unambiguous. Needs the score extra: pip install 'nato-rok[score]'.",
+        epilog="examples:\n  nato-rok score coder.plover.jsonl\n"
+        "  nato-rok score quotes.jsonl --task quotes --json\n"
+        "  nato-rok score a.jsonl b.jsonl --html report.html --fail-under 0.8\n"
+        "  nato-rok score --release 1.2.0 --against-release 1.1.0 --task events\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    score_parser.add_argument("predictions", nargs="*", metavar="PRED", help="prediction file")
+    score_parser.add_argument("--task", choices=TASKS, default="events", help="default: events")
+    score_parser.add_argument("--format", choices=tuple(FORMATS), default=None)
+    score_parser.add_argument("--release", metavar="V", default=None, help="the gold's release")
+    score_parser.add_argument(
+        "--against-release", metavar="V", default=None, help="score release V's coding instead"
+    )
+    score_parser.add_argument(
+        "--date-tolerance", metavar="DAYS", type=int, default=1, help="for date_near (default 1)"
+    )
+    score_parser.add_argument("--json", action="store_true", help="the JSON shape, score_version 1")
+    score_parser.add_argument("--html", metavar="REPORT.html", help="write the annotated article")
+    score_parser.add_argument(
+        "--fail-under", metavar="F1", type=float, default=None, help="exit 1 if a file scores less"
+    )
+    score_parser.add_argument(
+        "--fail-level",
+        metavar="LEVEL",
+        default=None,
+        help="for --fail-under (strict; events: dyad)",
+    )
+
+
+def _score(args: argparse.Namespace) -> str:
+    from nato_rok import score
+    from nato_rok.export._files import write_file
+
+    if args.against_release is not None:
+        if args.predictions:
+            raise DatasetError("give prediction files or --against-release, not both")
+        report = score.agreement(
+            args.release, args.against_release, task=args.task, date_tolerance=args.date_tolerance
+        )
+    elif not args.predictions:
+        raise DatasetError("give at least one prediction file, or --against-release")
+    else:
+        files = {name: read_file(name) for name in args.predictions}
+        report = score.score(
+            files,
+            task=args.task,
+            format=args.format,
+            release=args.release,
+            date_tolerance=args.date_tolerance,
+        )
+    if args.html:
+        page = score.html_report(report)
+        _write(lambda: write_file(Path(args.html), page), args.html)
+    text = _json.dump(report.to_json()) if args.json else report.to_text()
+    if args.fail_under is None:
+        return text
+    level = args.fail_level or ("dyad" if args.task == "events" else "strict")
+    try:
+        below = [r.file for r in report.results if r.level(level).f1 < args.fail_under]
+    except KeyError as exc:
+        raise DatasetError(f"--fail-level: {exc.args[0]}") from exc
+    if not below:
+        return text
+    try:
+        _out(escape(text, newlines=True))
+    except OSError as exc:
+        _lost(exc)
+    raise DatasetError(f"F1 at level {level} is under {args.fail_under} for {', '.join(below)}")
 
 
 def _dataset(spec: str, side: str) -> Dataset:
@@ -634,6 +717,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], str]] = {
     "show": _show,
     "export": _export,
     "cite": _citation,
+    "score": _score,
 }
 # Formats written for other programs, byte for byte; every other command's
 # output is for reading, and is escaped for the terminal.

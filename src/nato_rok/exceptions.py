@@ -22,10 +22,13 @@ __all__ = [
     "InvalidDocumentError",
     "MalformedJSONError",
     "MissingExtraError",
+    "PredictionError",
+    "PredictionFormatError",
     "Problem",
     "RecordNotFoundError",
     "SchemaError",
     "SpanError",
+    "UnknownLabelError",
     "UnknownVersionError",
     "UnsupportedSchemaVersionError",
     "WrongRecordTypeError",
@@ -198,3 +201,47 @@ class WrongRecordTypeError(RecordNotFoundError):
 
     .. versionadded:: 1.2.0
     """
+
+
+class PredictionError(DatasetError, ValueError):
+    """A prediction file given to :func:`nato_rok.score.score` cannot be scored.
+
+    It is not JSON (or not CSV), a line has the wrong shape, a span lies
+    outside the article or ends before it starts. The message and the
+    problem's path name the file, the line and the field
+    (``coder.jsonl:3: $.start``).
+
+    .. versionadded:: 1.2.0
+    """
+
+
+class PredictionFormatError(PredictionError):
+    """The format of a prediction file is unknown, or could be more than one.
+
+    .. versionadded:: 1.2.0
+    """
+
+
+class UnknownLabelError(PredictionError, LookupError):
+    """A prediction names a record id or a code that does not exist.
+
+    An unknown record id, participant, CAMEO or PLOVER code; the message
+    names the closest valid ones, as :attr:`suggestions` holds them.
+
+    Args:
+        summary: One sentence saying what failed.
+        problems: The individual problems, each with its path.
+        suggestions: The closest valid ids or codes, best first.
+
+    Attributes:
+        suggestions: The closest valid ids or codes, best first (empty when
+            nothing is close).
+
+    .. versionadded:: 1.2.0
+    """
+
+    def __init__(
+        self, summary: str, problems: tuple[Problem, ...] = (), *, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(summary, problems)
+        self.suggestions = suggestions

@@ -53,3 +53,15 @@ assert_type(csv_format.writes, str)
 assert_type(csv_format.extra, str | None)
 assert_type(tables.TABLES[0].table(ds), tables.Table)
 assert_type(tables.TABLES[0].columns[0].field, tables.Field)
+
+# Scoring (1.2.0): the numbers a downstream test asserts on.
+from typing import Any  # noqa: E402  # kept beside the lines that use it
+
+from nato_rok import score  # noqa: E402
+
+report = score.score(b"", task="events")
+assert_type(report, score.Report)
+assert_type(report.results[0].level("dyad").f1, float)
+assert_type(report.results[0].misses, tuple[score.Diagnostic, ...])
+assert_type(report.to_json(), dict[str, Any])
+assert_type(exceptions.UnknownLabelError("x").suggestions, tuple[str, ...])
