@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 
-from nato_rok import _codes
+from nato_rok import _codes, _versions
 from nato_rok._names import lookalike_key
 from nato_rok._problems import Collector
 from nato_rok.dataset import Dataset
@@ -29,8 +28,6 @@ from nato_rok.model import (
     Visit,
 )
 from nato_rok.statements import Statement
-
-_VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 
 _COLLECTIONS = (
     "organizations",
@@ -137,8 +134,13 @@ class _Checker:
         return self.text[span.start : span.end]
 
     def check_version(self) -> None:
-        if _VERSION.fullmatch(self.dataset.version) is None:
-            self.add("$.version", f"expected a version like '1.0.0', got {self.dataset.version!r}")
+        version = self.dataset.version
+        if _versions.parse(version) is None:
+            self.add(
+                "$.version",
+                f"expected a version like '1.0.0' (no leading zeros, at most "
+                f"{_versions.MAX_DIGITS} digits a part), got {_versions.shown(version)}",
+            )
 
     def check_ids(self) -> None:
         first: dict[str, object] = {self.dataset.source.id: "$.source"}

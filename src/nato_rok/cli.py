@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-import re
 import stat
 import sys
 from collections.abc import Callable, Sequence
@@ -27,6 +26,7 @@ from nato_rok._document import DEFAULT_MAX_SIZE, loads
 from nato_rok._releases import load, versions
 from nato_rok._summary import summary
 from nato_rok._terminal import escape
+from nato_rok._versions import meant_as_version
 from nato_rok.changes import diff
 from nato_rok.dataset import Dataset
 from nato_rok.exceptions import (
@@ -402,13 +402,10 @@ def _out_path(text: str) -> str:
     return text
 
 
-# Looks like a version: a bundled release, never a file (write ./1.0.0 for that).
-_RELEASE_LIKE = re.compile(r"[0-9]+(?:\.[0-9]+){0,2}")
-
-
 def _dataset(spec: str, side: str) -> Dataset:
     """Return the bundled release *spec* if it looks like a version, else the file *spec*."""
-    if _RELEASE_LIKE.fullmatch(spec):
+    # Written as a version: a bundled release, never a file (write ./1.0.0 for that).
+    if meant_as_version(spec):
         if os.path.lexists(spec):
             _say(
                 f"nato-rok: note: the {side} side {spec!r} is the bundled release, not the "
