@@ -102,6 +102,33 @@ def released(version: str) -> str:
         return str(_resolve(version)["released"])
 
 
+def published(dataset: Dataset) -> str | None:
+    """Return the release date of *dataset* if it is a bundled release byte for byte.
+
+    A copy that keeps a release's version but changes its content is not
+    that release, and neither is a document whose version no bundled
+    release has: for both, ``None``. The test is the manifest's SHA-256 of
+    the release file against that of the dataset's canonical document
+    (which a bundled release is, byte for byte).
+    """
+    import hashlib
+
+    from nato_rok import _document
+
+    with _LOCK:
+        entries = [entry for entry in _manifest() if entry["version"] == dataset.version]
+        if not entries:
+            return None
+        if _CACHE.get(dataset.version) is dataset:  # loaded here, checksum and all
+            return str(entries[0]["released"])
+    try:
+        data = _document.dumps(dataset)
+    except DatasetError:  # built by hand with data its schema cannot hold: not a release
+        return None
+    digest = hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return str(entries[0]["released"]) if digest == entries[0]["sha256"] else None
+
+
 def _resolve(spec: str | None) -> dict[str, Any]:
     if spec is not None and type(spec) is not str:
         kind = type(spec).__name__
