@@ -402,4 +402,4 @@ def test_a_long_mention_is_refused_in_a_short_message(document: dict[str, Any]) 
     document["organizations"][0]["mentions"].append({"start": 0, "end": size})
     (problem,) = _problems(document)
     assert f"({size} characters) is neither the name nor an alias" in problem.message
-    assert len(problem.message) < 200
+    assert len(problem.message) < 300

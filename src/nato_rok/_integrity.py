@@ -103,7 +103,7 @@ def _values(path: object, record: Any, wanted: Callable[[type], bool]) -> Iterat
 
 def _shown(text: str) -> str:
     """Return *text* quoted for a message, shortened if long (an excerpt may be megabytes)."""
-    return repr(text) if len(text) <= 80 else f"{text[:60]!r}... ({len(text)} characters)"
+    return repr(text) if len(text) <= 200 else f"{text[:160]!r}... ({len(text)} characters)"
 
 
 def _overlap(one: Span, other: Span) -> bool:
