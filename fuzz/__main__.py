@@ -2,10 +2,12 @@
 
     python -m fuzz --seconds 60
 
-Each round runs Hypothesis with fresh random seeds over five kinds of input:
+Each round runs Hypothesis with fresh random seeds over eight kinds of input:
 arbitrary bytes and text, arbitrary JSON, JSON-level mutations of every
-bundled release, byte-level damage to the newest one, and generated valid
-documents. The property is the loader's contract: only a DatasetError ever
+bundled release, byte-level damage to the newest one, generated valid
+documents, events in chains of parents (cycles included), huge numbers and
+versions (past int64, past Python's 4,300-digit limit), and events dated
+anywhere from year 1 to 9999. The property is the loader's contract: only a DatasetError ever
 escapes, with a non-empty message and problems that name a JSON path. Every
 document the loader accepts then goes through the command line (``validate``
 and ``diff`` on a file, ``show`` of every record; exit 0, nothing printed
@@ -18,6 +20,7 @@ Run from the repository root (it reuses ``tests/hostile.py``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -30,6 +33,8 @@ from tests import hostile
 
 import nato_rok
 from nato_rok import strategies
+from nato_rok.exceptions import DatasetError
+from nato_rok.export import arrow, duckdb
 
 _SETTINGS = settings(
     max_examples=200,
@@ -72,12 +77,89 @@ def _generated(text: str) -> None:
     hostile.assert_refused_or_canonical(text.encode("utf-8"), exercise=True)
 
 
+def _newest() -> dict[str, Any]:
+    value: dict[str, Any] = json.loads(nato_rok.dumps(nato_rok.load()))
+    return value
+
+
+@settings(_SETTINGS, max_examples=20)  # accepted ones go through every export
+@given(st.lists(st.none() | st.integers(0, 200), min_size=1, max_size=200))
+def _chains(links: list[int | None]) -> None:
+    document = _newest()
+    first = document["events"][0]
+    document["events"] = [
+        {**first, "id": f"e-{n}", "parent_id": None if link in (None, n) else f"e-{link}"}
+        for n, link in enumerate(links)
+    ]
+    document["statements"] = [{**s, "event_ids": []} for s in document["statements"]]
+    hostile.assert_refused_or_canonical(json.dumps(document).encode("utf-8"), exercise=True)
+
+
+def _integers(value: Any) -> list[tuple[Any, Any]]:
+    """Return (container, key) of every integer (not boolean) inside *value*."""
+    found: list[tuple[Any, Any]] = []
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        pairs = item.items() if isinstance(item, dict) else enumerate(item)
+        for key, child in pairs:
+            if type(child) is int:
+                found.append((item, key))
+            elif isinstance(child, (dict, list)):
+                pending.append(child)
+    return found
+
+
+_HUGE = st.sampled_from([2**31, 2**53 + 1, 2**63 - 1, 2**63, 2**64, -(2**63) - 1, 36_526]) | (
+    st.integers(min_value=-(10**30), max_value=10**30)
+)
+
+
+@_SETTINGS
+@given(st.data(), _HUGE, st.integers(0, 5000), st.booleans())
+def _numbers(data: st.DataObject, number: int, digits: int, literal: bool) -> None:
+    document = _newest()
+    container, key = data.draw(st.sampled_from(_integers(document)))
+    container[key] = "@@huge@@"
+    if data.draw(st.booleans()):
+        document["version"] = "1.2." + "9" * digits
+    text = json.dumps(document)
+    # Past Python's int-from-text limit, written as JSON text (json.dumps cannot write it).
+    written = "9" * (digits + 1) if literal else str(number)
+    hostile.assert_refused_or_canonical(text.replace('"@@huge@@"', written).encode("utf-8"))
+
+
+@settings(_SETTINGS, max_examples=20)  # accepted ones go through every typed export
+@given(st.lists(st.dates(), min_size=3, max_size=3).map(sorted), st.data())
+def _dates(dates: list[Any], data: st.DataObject) -> None:
+    document = _newest()
+    first, last, said = (day.isoformat() for day in dates)
+    event = data.draw(st.sampled_from(document["events"]))
+    if event["date"] is not None:
+        event.update(date=first, end_date=data.draw(st.sampled_from([None, last])))
+    statement = data.draw(st.sampled_from(document["statements"]))
+    statement["date"] = said
+    text = json.dumps(document).encode("utf-8")
+    hostile.assert_refused_or_canonical(text)
+    with contextlib.suppress(DatasetError):
+        dataset = nato_rok.loads(text)
+        # Every typed export of what the loader accepts (the rest does not type dates).
+        dataset.to_pandas()
+        dataset.to_polars()
+        for table in dataset.to_arrow().values():
+            arrow.to_parquet(table)
+        duckdb.connect(dataset).close()
+
+
 TARGETS: dict[str, Callable[[], None]] = {
     "raw": _raw,
     "json": _json,
     "mutated": _mutated,
     "damaged": _damaged,
     "generated": _generated,
+    "chains": _chains,
+    "numbers": _numbers,
+    "dates": _dates,
 }
 
 
@@ -91,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         for target in TARGETS.values():
             target()  # raises on the first input that breaks the contract
         rounds += 1
-    examples = rounds * (len(TARGETS) - 1) * 200 + rounds * 20
+    examples = rounds * (5 * 200 + 3 * 20)  # five targets of 200 inputs, three of 20
     print(f"fuzz: {rounds} rounds, about {examples} inputs, no escape in {args.seconds:g} s")
     return 0
 

@@ -30,6 +30,8 @@ from typing import Any
 
 import nato_rok
 from nato_rok._schemas import SUPPORTED
+from nato_rok._versions import parse as parse_version
+from nato_rok._versions import shown
 from nato_rok.export.jsonschema import schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,7 +122,11 @@ def build(path: Path) -> tuple[str, str, bytes, nato_rok.Dataset]:
 
 
 def _key(path: Path) -> tuple[int, ...]:
-    return tuple(int(part) for part in path.name[len("nato-rok-") : -len(".json")].split("."))
+    version = path.name[len("nato-rok-") : -len(".json")]
+    key = parse_version(version)
+    if key is None:
+        raise ValueError(f"{path.name}: {shown(version)} is not a release number like 1.0.0")
+    return key
 
 
 def _manifest() -> dict[str, list[dict[str, object]]]:

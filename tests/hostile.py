@@ -114,6 +114,10 @@ def assert_usable(dataset: nato_rok.Dataset) -> None:
         json.dumps(jsonld.jsonld(dataset))
         html.html_page(dataset)
         jsonschema.schema(dataset.schema_version)
+        # The frames too: every date and number the loader accepts fits them.
+        dataset.to_pandas()
+        dataset.to_arrow()
+        dataset.to_polars()
         # Every registered format whose extra is installed (the tests and the
         # fuzz session install them all), written through the atomic writer,
         # and once more through the command line over what the first wrote.

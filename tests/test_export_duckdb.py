@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 import nato_rok
-from nato_rok import cli
+from nato_rok import Event, cli
 from nato_rok.exceptions import DatasetError, ExportTargetError, MissingExtraError
 from nato_rok.export import duckdb as export
 from nato_rok.export import tables
@@ -175,3 +175,34 @@ def test_a_stale_log_beside_the_file_is_not_replayed(tmp_path: Path) -> None:
     assert [(nato_rok.load().version,)] == connection.sql(
         "SELECT value FROM metadata WHERE key = 'nato_rok.release'"
     ).fetchall()
+
+
+def _chain(dataset: nato_rok.Dataset, length: int) -> tuple[Event, ...]:
+    """Return *length* copies of the first event, each the parent of the next, children first."""
+    first = dataset.events[0]
+    links = [
+        attrs.evolve(first, id=f"link-{n}", parent_id=f"link-{n - 1}" if n else None)
+        for n in range(length)
+    ]
+    return tuple(reversed(links))
+
+
+def test_a_long_chain_of_parents_goes_in_one_level_at_a_time() -> None:
+    """A chain of 300 events listed children first: every row, every link, one batch a level."""
+    dataset = nato_rok.load()
+    chained = attrs.evolve(dataset, events=(*dataset.events, *_chain(dataset, 300)))
+    (table,) = [t for t in tables.tables(chained) if t.name == "events"]
+    batches = export._generations(table)
+    assert 300 == len(batches)
+    assert sorted(table.rows) == sorted(row for batch in batches for row in batch)
+    database = export.connect(chained)
+    got = database.sql("SELECT count(parent_id) FROM events WHERE id LIKE 'link-%'").fetchall()
+    assert [(299,)] == got
+
+
+def test_a_parent_that_does_not_exist_is_a_dataset_error() -> None:
+    """An event whose parent no row has: the same DatasetError as a cycle, before DuckDB."""
+    dataset = nato_rok.load()
+    orphan = attrs.evolve(dataset.events[0], parent_id="nowhere")
+    with pytest.raises(DatasetError, match="or at rows that do not exist"):
+        export.connect(attrs.evolve(dataset, events=(orphan, *dataset.events[1:])))

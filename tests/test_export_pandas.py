@@ -66,12 +66,12 @@ def test_one_rule_for_missing_values_and_fixed_dtypes(version: str) -> None:
         for column in frame.columns:
             values = frame[column]
             dtype = str(values.dtype)
-            assert dtype in {"string", "Int64", "Float64", "boolean", "datetime64[ns]", "object"}
+            assert dtype in {"string", "Int64", "Float64", "boolean", "datetime64[s]", "object"}
             if dtype == "string":
                 assert pd.StringDtype("python") == values.dtype, (name, column)
             if dtype == "object":  # list columns
                 assert all(isinstance(v, list) for v in values), (name, column)
-            elif dtype == "datetime64[ns]":
+            elif dtype == "datetime64[s]":
                 assert all(v is pd.NaT or isinstance(v, pd.Timestamp) for v in values)
             else:
                 assert all(v is pd.NA or not pd.isna(v) for v in values), (name, column)

@@ -6,7 +6,9 @@ import csv
 import io
 import json
 import re
+import typing
 from pathlib import Path
+from typing import Any
 
 import attrs
 import frictionless
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 
 import nato_rok
 from nato_rok import Dataset, cli
+from nato_rok.exceptions import SchemaError
 from nato_rok.export import datapackage, html, jsonld, tables
 from nato_rok.export._safe import FORMULA_STARTS, excel_safe, web_url
 
@@ -131,7 +134,7 @@ def test_excel_safe_csv_neutralises_formulas_and_stays_valid(tmp_path: Path) -> 
     assert ["@SUM(1)", "-2+3"] == json.loads(row["aliases"])
     descriptor = json.loads((tmp_path / "safe" / "datapackage.json").read_text(encoding="utf-8"))
     assert "--excel-safe" in descriptor["description"]
-    assert "description" not in datapackage.datapackage(dataset)
+    assert "--excel-safe" not in datapackage.datapackage(dataset).get("description", "")
     report = frictionless.validate(str(tmp_path / "safe" / "datapackage.json"))
     assert [] == [error.message for task in report.tasks for error in task.errors]
 
@@ -194,3 +197,95 @@ def test_no_excel_safe_csv_cell_reads_back_as_a_formula(texts: list[str]) -> Non
         assert not cell.startswith(FORMULA_STARTS)
         assert cell in (text, "'" + text)
         assert int(number) <= 0
+
+
+def _url_valued_fields() -> list[tuple[type, attrs.Attribute[Any]]]:
+    """Return (class, field) for every URL-valued field of the records under Dataset.
+
+    A field holds a URL when its name says so (``url``, ``*_url``), or it is
+    the licence, which Croissant and the Data Package write where a licence
+    URL goes.
+    """
+    found: list[tuple[type, attrs.Attribute[Any]]] = []
+    seen: set[type] = set()
+    pending: list[type] = [Dataset]
+    while pending:
+        cls = pending.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for name, hint in typing.get_type_hints(cls).items():
+            for member in (hint, *typing.get_args(hint)):
+                if attrs.has(member):
+                    pending.append(member)
+            field = attrs.fields_dict(cls)[name]
+            if field.init and (name in {"url", "license"} or name.endswith("_url")):
+                found.append((cls, field))
+    return found
+
+
+def test_every_url_valued_field_is_found() -> None:
+    """The walk finds the article's and each reference's URL and the licence."""
+    names = {(cls.__name__, field.name) for cls, field in _url_valued_fields()}
+    assert {("Dataset", "license"), ("Source", "url"), ("Reference", "url")} == names
+
+
+@pytest.mark.parametrize("url", [u for u in HOSTILE_URLS if u.strip()])
+def test_every_url_valued_field_refuses_what_is_no_web_url(url: str) -> None:
+    """Every URL-valued field of the model refuses javascript:, data:, file: and the rest."""
+    for _, field in _url_valued_fields():
+        assert field.validator is not None
+        with pytest.raises(ValueError, match=field.name):
+            field.validator(None, field, url)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("license", "javascript:alert(1)"),
+        ("license", "data:text/html,<script>alert(1)</script>"),
+        ("license", "https://creativecommons.org/licenses/by/4.0/"),
+        ("license", "CC-BY-4.0 AND"),
+        ("license", "(CC-BY-4.0"),
+        ("license", "CC-BY-4.0)"),
+        ("license", "CC-BY-4.0  OR MIT"),
+        ("references", "javascript:alert(1)"),
+        ("source", "data:text/html,x"),
+    ],
+)
+def test_the_loader_refuses_a_hostile_url_or_licence_at_its_path(path: str, value: str) -> None:
+    """A copy whose licence or URL is no web URL is refused; Croissant never sees it."""
+    document = json.loads(nato_rok.dumps(nato_rok.load()))
+    where = {"license": "$.license", "references": "$.references[0].url", "source": "$.source.url"}
+    if path == "license":
+        document["license"] = value
+    elif path == "references":
+        document["references"][0]["url"] = value
+    else:
+        document["source"]["url"] = value
+    with pytest.raises(SchemaError) as caught:
+        nato_rok.loads(json.dumps(document))
+    assert [where[path]] == [problem.path for problem in caught.value.problems]
+
+
+@given(
+    st.recursive(
+        st.sampled_from(["CC-BY-4.0", "CC0-1.0", "MIT", "LicenseRef-x", "GPL-2.0+"]),
+        lambda inner: st.tuples(inner, st.sampled_from(["AND", "OR"]), inner).map(
+            lambda t: f"({t[0]} {t[1]} {t[2]})"
+        ),
+        max_leaves=4,
+    )
+)
+def test_every_spdx_expression_is_a_licence(expression: str) -> None:
+    """Identifiers joined by AND and OR, in parentheses, are accepted as the licence."""
+    dataset = attrs.evolve(nato_rok.load(), license=expression)
+    assert expression == dataset.license
+    assert ":" not in jsonld.jsonld(dataset).get("license", "")
+
+
+@given(st.tuples(st.text(), st.sampled_from(":/"), st.text()).map("".join))
+def test_no_text_with_a_scheme_or_a_path_is_a_licence(text: str) -> None:
+    """Whatever holds a colon or a slash (every URL does) is refused as the licence."""
+    with pytest.raises(ValueError, match="license"):
+        attrs.evolve(nato_rok.load(), license=text)

@@ -11,10 +11,12 @@ from pathlib import Path
 import attrs
 import frictionless
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import nato_rok
-from nato_rok import Dataset, Span, strategies
+from nato_rok import Dataset, Span, _validators, strategies
+from nato_rok.exceptions import SchemaError
 from nato_rok.export import datapackage, tables
 from nato_rok.export._meanings import meaning, meanings
 
@@ -214,3 +216,64 @@ def test_write_csv_writes_the_tables_without_a_descriptor(tmp_path: Path) -> Non
     written = datapackage.write_csv(nato_rok.load(), tmp_path / "csv")
     assert [f"{t.name}.csv" for t in tables.TABLES] == [path.name for path in written]
     assert sorted(written) == sorted((tmp_path / "csv").iterdir())
+
+
+def _at_the_bounds(first: datetime.date, last: datetime.date, days: int) -> Dataset:
+    """Return the bundled release with an event from *first* to *last*, a visit of *days*."""
+    dataset = nato_rok.load()
+    event = attrs.evolve(dataset.events[0], date=first, end_date=last)
+    visit = attrs.evolve(dataset.visit, duration_days=days, dates=None)
+    changed = attrs.evolve(dataset, events=(event, *dataset.events[1:]), visit=visit)
+    return nato_rok.loads(nato_rok.dumps(changed))  # the loader accepts it
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.dates(), min_size=2, max_size=2).map(sorted),
+    st.integers(min_value=1, max_value=_validators.MAX_DAYS),
+)
+def test_every_typed_export_holds_every_date_and_number_the_loader_accepts(
+    dates: list[datetime.date], days: int
+) -> None:
+    """Years 1 to 9999 and any stated length: pandas, Arrow, Parquet, polars, DuckDB, CSV."""
+    import pyarrow.parquet as pq
+
+    from nato_rok.export import arrow, duckdb
+
+    first, last = dates
+    dataset = _at_the_bounds(first, last, days)
+    wanted = [(first, last, days)]
+    frames = dataset.to_pandas()
+    event, visit = frames["events"].iloc[0], frames["visit"].iloc[0]
+    assert wanted == [(event["date"].date(), event["end_date"].date(), visit["duration_days"])]
+    tables_ = dataset.to_arrow()
+    for name, table in tables_.items():
+        assert table == pq.read_table(io.BytesIO(arrow.to_parquet(table))), name
+    event_row, visit_row = tables_["events"].to_pylist()[0], tables_["visit"].to_pylist()[0]
+    assert wanted == [(event_row["date"], event_row["end_date"], visit_row["duration_days"])]
+    polars = dataset.to_polars()
+    assert wanted == [
+        (
+            polars["events"]["date"][0],
+            polars["events"]["end_date"][0],
+            polars["visit"]["duration_days"][0],
+        )
+    ]
+    connection = duckdb.connect(dataset)
+    got = connection.execute(
+        "SELECT date, end_date, (SELECT duration_days FROM visit) FROM events LIMIT 1"
+    ).fetchall()
+    assert wanted == got
+    assert [first.isoformat()] == [row["date"] for row in _rows(dataset, "events")][:1]
+
+
+@example(2**63)
+@example(10**4000)
+@given(st.integers(min_value=_validators.MAX_DAYS + 1) | st.integers(max_value=0))
+def test_a_stated_length_out_of_bounds_is_refused_at_load(days: int) -> None:
+    """duration_days beyond a century (2**63 included) or below 1: an error at its path."""
+    document = json.loads(nato_rok.dumps(nato_rok.load()))
+    document["visit"]["duration_days"] = days
+    with pytest.raises(SchemaError) as caught:
+        nato_rok.loads(json.dumps(document))
+    assert ["$.visit.duration_days"] == [problem.path for problem in caught.value.problems]

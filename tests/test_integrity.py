@@ -6,8 +6,11 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import nato_rok
+from nato_rok import Span, _integrity
 from nato_rok.exceptions import IntegrityError, Problem
 from tests.conftest import encode
 
@@ -301,3 +304,102 @@ def test_a_statement_quoting_another_speaker_is_refused() -> None:
     document["quotes"][0]["topic_ids"] = []
     found = _problems(document)
     assert Problem("$.statements[1].quote_id", "the quotation has another speaker") in found
+
+
+def _old_cycles(parents: dict[str, str | None]) -> set[str]:
+    """Return the events whose parents lead back to one already met: the walk written plainly."""
+    found = set()
+    for event, first in parents.items():
+        seen, parent = {event}, first
+        while parent is not None and parent in parents:
+            if parent in seen:
+                found.add(event)
+                break
+            seen.add(parent)
+            parent = parents[parent]
+    return found
+
+
+def _with_events(parents: dict[str, str | None]) -> dict[str, Any]:
+    document = _newest()
+    first = document["events"][0]
+    document["events"] = [
+        {**first, "id": event, "parent_id": parent} for event, parent in parents.items()
+    ]
+    document["statements"] = [dict(s, event_ids=[]) for s in document["statements"]]
+    return document
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.none() | st.integers(0, 11), min_size=1, max_size=12))
+def test_every_event_led_into_a_cycle_is_reported(links: list[int | None]) -> None:
+    """Any graph of parents: exactly the events whose parents come back round are refused."""
+    parents = {
+        f"e-{n}": None if link is None or link == n else f"e-{link % len(links)}"
+        for n, link in enumerate(links)
+    }
+    parents = {event: parent if parent != event else None for event, parent in parents.items()}
+    document = _with_events(parents)
+    expected = _old_cycles(parents)
+    if not expected:
+        nato_rok.loads(encode(document))
+        return
+    reported = {
+        f"e-{p.path.split('[')[1].split(']')[0]}"
+        for p in _problems(document)
+        if p.message == "parents form a cycle"
+    }
+    assert expected == reported
+
+
+def test_a_long_chain_of_parents_loads_and_a_cycle_at_its_top_is_found() -> None:
+    """3,000 events, each the parent of the next: valid; closed into a ring, all 3,000 refused."""
+    length = 3000
+    parents: dict[str, str | None] = {f"e-{n}": f"e-{n - 1}" if n else None for n in range(length)}
+    assert length == len(nato_rok.loads(encode(_with_events(parents))).events)
+    parents["e-0"] = f"e-{length - 1}"
+    problems = _problems(_with_events(parents))
+    assert len(problems) == 100  # the first 100 listed; the rest counted
+    assert all(p.message == "parents form a cycle" for p in problems)
+
+
+def _checker(text: str) -> Any:
+    checker = object.__new__(_integrity._Checker)  # only the text matters here
+    checker.text = text
+    return checker
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 40)), max_size=6)
+
+
+@example("ab ab", "ab", [(1, 3), (2, 3)])  # the first occurrence after a span serves the next
+@given(st.text("aAbBß ", max_size=40), st.text("aAbB", min_size=1, max_size=4), _SPANS)
+def test_a_name_is_found_in_a_span_exactly_when_its_excerpt_holds_it(
+    text: str, name: str, bounds: list[tuple[int, int]]
+) -> None:
+    """The forward search agrees with reading each excerpt, case folded (ß included)."""
+    spans = tuple({Span(start=s, end=s + n) for s, n in bounds if s + n <= len(text)})
+    needle = name.casefold()
+    expected = any(needle in text[s.start : s.end].casefold() for s in spans)
+    assert expected == _checker(text).found_in(needle, spans)
+
+
+@given(
+    st.text("ab", max_size=30), st.text("ab", max_size=8), st.integers(0, 30), st.integers(1, 30)
+)
+def test_a_span_equals_a_text_exactly_when_its_excerpt_does(
+    text: str, wanted: str, start: int, length: int
+) -> None:
+    """equals() reads no excerpt, yet agrees with comparing one."""
+    span = Span(start=start, end=start + length)
+    expected = span.end <= len(text) and text[span.start : span.end] == wanted
+    assert expected == _checker(text).equals(span, wanted)
+
+
+def test_a_long_mention_is_refused_in_a_short_message(document: dict[str, Any]) -> None:
+    """A mention spanning the whole article: refused, its excerpt shortened in the message."""
+    size = len(document["source"]["text"])
+    document["organizations"][0]["mentions"].append({"start": 0, "end": size})
+    (problem,) = _problems(document)
+    assert f"({size} characters) is neither the name nor an alias" in problem.message
+    assert len(problem.message) < 300

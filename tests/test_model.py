@@ -151,7 +151,9 @@ def test_a_visit_lasts_at_least_a_day_and_a_dataset_has_a_licence() -> None:
     """duration_days is at least 1; the licence is not blank."""
     import nato_rok
 
-    with pytest.raises(ValueError, match="duration_days must be >= 1, got 0"):
+    with pytest.raises(
+        ValueError, match=r"duration_days must be from 1 to 36525 \(a century\), got 0"
+    ):
         attrs.evolve(nato_rok.load().visit, duration_days=0)
     with pytest.raises(ValueError, match="license must not be empty or blank"):
         attrs.evolve(nato_rok.load(), license="  ")

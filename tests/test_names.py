@@ -112,3 +112,35 @@ def test_the_loader_refuses_a_look_alike_of_another_persons_name(
         nato_rok.loads(encode(document))
     messages = [p.message for p in caught.value.problems]
     assert any("matches a name of $.participants[0]" in m for m in messages), messages
+
+
+#: Every character a name may not hold because it shows nothing or a blank.
+_BLANKS = sorted(c for c in map(chr, range(sys.maxunicode + 1)) if _unicode.INVISIBLE.match(c))
+
+
+def test_the_invisible_and_blank_characters_include_the_spacing_ones() -> None:
+    """The Braille blank, the Hangul fillers and the other spacing blanks are in the class."""
+    assert {"\u2800", "\u3164", "\u115f", "\u1160", "\uffa0", "\U0001d159"} <= set(_BLANKS)
+    # The default-ignorable ones are there too (Cf, variation selectors, tags).
+    assert {"\u200b", "\u034f", "\ufe0f", "\U000e0020"} <= set(_BLANKS)
+
+
+@given(st.sampled_from(_BLANKS), st.integers(0, len("Park Geun-hye")))
+def test_an_invisible_or_blank_character_changes_no_key(char: str, at: int) -> None:
+    """Wherever such a character stands in a name, the look-alike key is the name's own."""
+    name = "Park Geun-hye"
+    disguised = name[:at] + char + name[at:]
+    assert _names.lookalike_key(name) == _names.lookalike_key(disguised)
+    assert _unicode.flaw(disguised, one_line=True) is not None  # and a name may not hold it
+
+
+@pytest.mark.parametrize("char", ["\u2800", "\u3164", "\u115f", "\uffa0"])
+def test_the_loader_refuses_a_second_person_named_with_a_blank(
+    char: str, document: dict[str, Any]
+) -> None:
+    """Park<U+2800>Geun-hye beside Park Geun-hye is refused, at the name that holds it."""
+    first = document["participants"][0]["name"]
+    document["participants"][1]["name"] = first.replace(" ", char, 1)
+    with pytest.raises(nato_rok.exceptions.DatasetError) as caught:
+        nato_rok.loads(encode(document))
+    assert "$.participants[1].name" in [p.path for p in caught.value.problems]

@@ -175,7 +175,8 @@ def test_an_oversized_file_is_refused_before_parsing() -> None:
         ("date,source,target,code\n2013-04-12,nato,kor\n", "coder.jsonl:2:row", "3 cells"),
         ("date,source,target,code\n2013-04-12,nato,korea,042\n", "coder.jsonl:2:target", "korea"),
         ("date,source,target,code\n2013-04-12,NATO!,KOR,042\n", "coder.jsonl:2:source", "CAMEO"),
-        ("date,source,target,code\n" + "x" * 200_000 + ",a,b,c\n", "coder.jsonl:2:row", "not CSV"),
+        # csv's field size limit is process-wide (frictionless raises it), so not a test case
+        ('date,source,target,code\n2013-04-12,"NATO"x,KOR,042\n', "coder.jsonl:2:row", "not CSV"),
     ],
 )
 def test_a_bad_csv_row_is_refused(content: str, path: str, words: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nato_rok._releases import released
+from nato_rok._releases import published, released, versions
 from nato_rok.dataset import Dataset
 
 AUTHOR = "nato-rok maintainers"
@@ -10,6 +10,26 @@ TITLE = (
     "nato-rok: the first visit by a NATO Secretary General to the Republic of Korea (Seoul, 2013)"
 )
 URL = "https://pypi.org/project/nato-rok/"
+
+
+def what(dataset: Dataset) -> str:
+    """Say what *dataset* is, for the exports that name it: the release, or a copy of one.
+
+    Only a bundled release, byte for byte (:func:`nato_rok._releases.published`),
+    is called the release; an edited copy that keeps its version is said to
+    be derived from it, and a version this package does not ship is said to
+    be unverified. The exports give a release date and a citation only for
+    the first.
+    """
+    version = dataset.version
+    if published(dataset) is not None:
+        return f"nato-rok dataset release {version}"
+    if version in versions():
+        return (
+            f"a modified copy of nato-rok dataset release {version} (its content differs "
+            "from the published release)"
+        )
+    return f"a nato-rok dataset declaring version {version}, not a release this package ships"
 
 
 def bibtex(dataset: Dataset) -> str:

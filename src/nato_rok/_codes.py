@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from typing import Any, NamedTuple
 
+from nato_rok import _versions
 from nato_rok.events import CameoCoding, PloverCoding
 from nato_rok.exceptions import Problem
 from nato_rok.external import ActorCode, CodeScheme
@@ -43,8 +43,6 @@ EDITIONS: tuple[tuple[tuple[int, ...], str, str], ...] = (
     ((1, 2, 0), "cameo-1.2.0.json", "plover-1.2.0.json"),
 )
 
-_NUMBERS = re.compile(r"[0-9]+")
-
 
 def _read(name: str) -> Any:
     from nato_rok import _releases
@@ -60,10 +58,10 @@ def _read(name: str) -> Any:
 def edition(version: str | None = None) -> tuple[str, str]:
     """Return the (CAMEO, PLOVER) file names of the tables for dataset *version*.
 
-    ``None`` (or a version without numbers) gives the newest edition; a
-    version older than every edition gives the oldest.
+    ``None`` (or what is not a version: the integrity checks refuse it) gives
+    the newest edition; a version older than every edition gives the oldest.
     """
-    key = tuple(int(number) for number in _NUMBERS.findall(version or ""))
+    key = _versions.parse(version)
     chosen = EDITIONS[-1] if not key else EDITIONS[0]
     for first, cameo, plover in EDITIONS:
         if key and first <= key:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 
-from nato_rok import _codes
+from nato_rok import _codes, _versions
 from nato_rok._names import lookalike_key
 from nato_rok._problems import Collector
 from nato_rok.dataset import Dataset
@@ -29,8 +28,6 @@ from nato_rok.model import (
     Visit,
 )
 from nato_rok.statements import Statement
-
-_VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 
 _COLLECTIONS = (
     "organizations",
@@ -104,6 +101,11 @@ def _values(path: object, record: Any, wanted: Callable[[type], bool]) -> Iterat
             yield f"{path}.{name}", value
 
 
+def _shown(text: str) -> str:
+    """Return *text* quoted for a message, shortened if long (an excerpt may be megabytes)."""
+    return repr(text) if len(text) <= 200 else f"{text[:160]!r}... ({len(text)} characters)"
+
+
 def _overlap(one: Span, other: Span) -> bool:
     return one.start < other.end and other.start < one.end
 
@@ -123,6 +125,7 @@ class _Checker:
         self.kinds: dict[str, type] = {}
         self.located = _located(dataset)
         self.events = {event.id: event for event in dataset.events}
+        self.cyclic: dict[str, bool] = {}
         self.quotes = {quote.id: quote for quote in dataset.quotes}
 
     def add(self, path: str, message: str) -> None:
@@ -137,8 +140,13 @@ class _Checker:
         return self.text[span.start : span.end]
 
     def check_version(self) -> None:
-        if _VERSION.fullmatch(self.dataset.version) is None:
-            self.add("$.version", f"expected a version like '1.0.0', got {self.dataset.version!r}")
+        version = self.dataset.version
+        if _versions.parse(version) is None:
+            self.add(
+                "$.version",
+                f"expected a version like '1.0.0' (no leading zeros, at most "
+                f"{_versions.MAX_DIGITS} digits a part), got {_versions.shown(version)}",
+            )
 
     def check_ids(self) -> None:
         first: dict[str, object] = {self.dataset.source.id: "$.source"}
@@ -172,22 +180,63 @@ class _Checker:
             names = " or ".join(k.__name__ for k in kinds)
             self.add(path, f"refers to {target!r}, a {kind.__name__}, where a {names} belongs")
 
+    def equals(self, span: Span, text: str) -> bool:
+        """Say whether *span*'s excerpt is *text*, reading at most ``len(text)`` characters.
+
+        No excerpt is copied: a long span compared with a short text costs
+        nothing, so the checks stay linear in the document's size.
+        """
+        return span.end - span.start == len(text) and self.text.startswith(text, span.start)
+
     def verbatim(self, path: str, text: str, span: Span, what: str) -> None:
-        if span.end <= len(self.text) and self.excerpt(span) != text:
-            self.add(path, f"{what} {text!r} differs from its span's text {self.excerpt(span)!r}")
+        if span.end <= len(self.text) and not self.equals(span, text):
+            excerpt = _shown(self.excerpt(span))
+            self.add(path, f"{what} {_shown(text)} differs from its span's text {excerpt}")
+
+    @functools.cached_property
+    def folded(self) -> str | None:
+        """The text case folded, or ``None`` if folding moves offsets (``ß`` becomes ``ss``)."""
+        folded = self.text.casefold()
+        # Folding never shortens a character: the same length means each kept its place.
+        return folded if len(folded) == len(self.text) else None
+
+    def found_in(self, needle: str, spans: tuple[Span, ...]) -> bool:
+        """Say whether the case-folded *needle* occurs inside one of *spans*.
+
+        Spans are taken by start, and the text is searched forward once from
+        one occurrence to the next, without copying an excerpt: a record
+        with many long spans costs a scan of the text, not of every span.
+        """
+        folded, size = self.folded, len(needle)
+        if folded is None:
+            return any(needle in self.excerpt(span).casefold() for span in spans)
+        found = -1  # the first occurrence at or after the last search's start
+        for span in sorted(spans, key=lambda span: span.start):
+            if span.end - span.start < size:
+                continue
+            if found < span.start:
+                found = folded.find(needle, span.start)
+                if found < 0:
+                    return False
+            if found + size <= span.end:
+                return True
+        return False
 
     def occurs(self, path: str, text: str, spans: tuple[Span, ...], what: str) -> None:
-        needle = text.casefold()
-        if not any(needle in self.excerpt(span).casefold() for span in spans):
-            self.add(path, f"{what} {text!r} occurs in none of the record's spans")
+        if not self.found_in(text.casefold(), spans):
+            self.add(path, f"{what} {_shown(text)} occurs in none of the record's spans")
 
     def check_names(self, path: str, record: Organization | Participant | Entity) -> None:
         names = {record.name, *record.aliases}
+        lengths = {len(name) for name in names}
         for index, span in enumerate(record.mentions):
-            if span.end <= len(self.text) and self.excerpt(span) not in names:
+            # An excerpt is copied only when its length is a name's: the copy costs what
+            # the name does, never a long span's length.
+            fine = span.end - span.start in lengths and self.excerpt(span) in names
+            if span.end <= len(self.text) and not fine:
                 self.add(
                     f"{path}.mentions[{index}]",
-                    f"mention {self.excerpt(span)!r} is neither the name nor an alias",
+                    f"mention {_shown(self.excerpt(span))} is neither the name nor an alias",
                 )
 
     def check_name_keys(self) -> None:
@@ -248,13 +297,8 @@ class _Checker:
     def check_event(self, path: str, event: Event) -> None:
         if event.parent_id is not None:
             self.refers(f"{path}.parent_id", event.parent_id, Event)
-            seen, parent = {event.id}, self.events.get(event.parent_id)
-            while parent is not None and parent.parent_id is not None:
-                if parent.parent_id in seen:
-                    self.add(f"{path}.parent_id", "parents form a cycle")
-                    break
-                seen.add(parent.id)
-                parent = self.events.get(parent.parent_id)
+            if self.in_cycle(event.parent_id):
+                self.add(f"{path}.parent_id", "parents form a cycle")
         for key in ("actor_ids", "recipient_ids"):
             for index, target in enumerate(getattr(event, key)):
                 self.refers(f"{path}.{key}[{index}]", target, Organization, Participant)
@@ -264,6 +308,29 @@ class _Checker:
             self.found.extend(_codes.cameo_problems(f"{path}.cameo", event.cameo, self.codes))
         if event.plover is not None:
             self.found.extend(_codes.plover_problems(f"{path}.plover", event.plover, self.codes))
+
+    def in_cycle(self, event_id: str) -> bool:
+        """Say whether following parents from *event_id* comes back to an event already met.
+
+        Each event's answer is worked out once and kept: a chain of n events
+        costs n steps in all, not n steps for each of them.
+        """
+        path: list[str] = []
+        on_path: set[str] = set()
+        current: str | None = event_id
+        while current is not None and current not in self.cyclic:
+            if current in on_path:
+                answer = True
+                break
+            path.append(current)
+            on_path.add(current)
+            event = self.events.get(current)
+            current = None if event is None else event.parent_id
+        else:
+            answer = current is not None and self.cyclic[current]
+        for seen in path:
+            self.cyclic[seen] = answer
+        return answer
 
     def check_statement(self, path: str, statement: Statement) -> None:
         self.refers(f"{path}.speaker_id", statement.speaker_id, Participant)
@@ -314,7 +381,7 @@ class _Checker:
         for index, quote in enumerate(dataset.quotes):
             # The common case, checked without building a single path string.
             fine = (
-                self.text[quote.span.start : quote.span.end] == quote.text
+                self.equals(quote.span, quote.text)
                 and not _overlap(quote.span, quote.attribution_span)
                 and self.kinds.get(quote.speaker_id) is Participant
                 and all(self.kinds.get(topic) in topics for topic in quote.topic_ids)

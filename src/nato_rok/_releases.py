@@ -7,6 +7,7 @@ import re
 import threading
 from typing import Any
 
+from nato_rok import _versions
 from nato_rok.dataset import Dataset
 from nato_rok.exceptions import (
     BrokenInstallError,
@@ -18,11 +19,6 @@ from nato_rok.exceptions import (
 
 MANIFEST = "manifest.json"
 
-# At most nine digits a part: int() of a longer run is slow or refused
-# (Python limits int-from-text conversion), and no release needs more.
-_PART = r"(0|[1-9][0-9]{0,8})"
-_SPEC = re.compile(rf"{_PART}(?:\.{_PART}(?:\.{_PART})?)?")
-_EXACT = re.compile(rf"{_PART}\.{_PART}\.{_PART}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _FILE = re.compile(r"[a-z0-9][a-z0-9.-]*\.json")
 
@@ -34,7 +30,7 @@ _MANIFEST: list[dict[str, Any]] = []
 
 
 def _key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
+    return _versions.parse(version) or ()
 
 
 def broken(name: str, what: str) -> BrokenInstallError:
@@ -65,7 +61,7 @@ def _entries(value: Any) -> list[dict[str, Any]]:
         fine = (
             type(entry) is dict
             and type(entry.get("version")) is str
-            and _EXACT.fullmatch(entry["version"])
+            and _versions.parse(entry["version"]) is not None
             and type(entry.get("file")) is str
             and _FILE.fullmatch(entry["file"])
             and type(entry.get("sha256")) is str
@@ -106,6 +102,33 @@ def released(version: str) -> str:
         return str(_resolve(version)["released"])
 
 
+def published(dataset: Dataset) -> str | None:
+    """Return the release date of *dataset* if it is a bundled release byte for byte.
+
+    A copy that keeps a release's version but changes its content is not
+    that release, and neither is a document whose version no bundled
+    release has: for both, ``None``. The test is the manifest's SHA-256 of
+    the release file against that of the dataset's canonical document
+    (which a bundled release is, byte for byte).
+    """
+    import hashlib
+
+    from nato_rok import _document
+
+    with _LOCK:
+        entries = [entry for entry in _manifest() if entry["version"] == dataset.version]
+        if not entries:
+            return None
+        if _CACHE.get(dataset.version) is dataset:  # loaded here, checksum and all
+            return str(entries[0]["released"])
+    try:
+        data = _document.dumps(dataset)
+    except DatasetError:  # built by hand with data its schema cannot hold: not a release
+        return None
+    digest = hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return str(entries[0]["released"]) if digest == entries[0]["sha256"] else None
+
+
 def _resolve(spec: str | None) -> dict[str, Any]:
     if spec is not None and type(spec) is not str:
         kind = type(spec).__name__
@@ -113,14 +136,13 @@ def _resolve(spec: str | None) -> dict[str, Any]:
     releases = _manifest()
     if spec is None:
         return releases[-1]
-    match = _SPEC.fullmatch(spec)
-    if match is None:
-        shown = repr(spec) if len(spec) <= 40 else f"{spec[:30]!r}... ({len(spec)} characters)"
+    wanted = _versions.parse_prefix(spec)
+    if wanted is None:
+        shown = _versions.shown(spec)
         raise UnknownVersionError(
             f"{shown} is not a version: expected '1', '1.0' or '1.0.0'",
             (Problem("version", f"malformed version {shown}"),),
         )
-    wanted = tuple(int(part) for part in match.groups() if part is not None)
     found = [entry for entry in releases if _key(entry["version"])[: len(wanted)] == wanted]
     if not found:
         known = ", ".join(entry["version"] for entry in releases)

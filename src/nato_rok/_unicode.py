@@ -20,7 +20,12 @@ and key. In a name or any other one-line field, also:
 * line feed, and every invisible character: format characters (category
   Cf: soft hyphen, zero-width space and joiners, word joiner, BOM, tags...)
   and the other default-ignorable code points (variation selectors, Hangul
-  fillers, combining grapheme joiner).
+  fillers, combining grapheme joiner);
+* the blanks that are neither white space nor default-ignorable, so that
+  no rule of Unicode's hides them, yet print as an empty space: U+2800
+  BRAILLE PATTERN BLANK, U+1D159 MUSICAL SYMBOL NULL NOTEHEAD and U+16FE4
+  KHITAN SMALL SCRIPT FILLER (Park, U+2800, Geun-hye reads as "Park
+  Geun-hye").
 
 The article's own text (``Source.text``) may hold line feeds and invisible
 format characters other than the bidirectional ones, as published text does.
@@ -52,8 +57,13 @@ _INVISIBLE = (
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
 
-#: Characters no name or other one-line text may hold, beyond :data:`FORBIDDEN`.
-INVISIBLE = re.compile(f"[\n{_INVISIBLE}]")
+# Blanks no property of Unicode marks as such (So, So and Mn): they print
+# as an empty space, like the Hangul fillers above.
+_BLANK = "\u2800\U0001d159\U00016fe4"
+
+#: Characters no name or other one-line text may hold, beyond :data:`FORBIDDEN`;
+#: names are compared without them (:func:`nato_rok._names.lookalike_key`).
+INVISIBLE = re.compile(f"[\n{_INVISIBLE}{_BLANK}]")
 
 
 def describe(char: str) -> str:

@@ -28,11 +28,21 @@ def offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
-def positive(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Refuse anything but an int of at least 1."""
+#: The longest stay a document may state, in days: a century. Longer than any
+#: visit, and small enough that every date computed from it stays within
+#: Python's calendar and every export's integer types (see docs/datasheet.md).
+MAX_DAYS = 36_525
+
+
+def days(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but an int from 1 to :data:`MAX_DAYS`."""
     strict_int(instance, attribute, value)
-    if value < 1:
-        raise ValueError(f"{attribute.name} must be >= 1, got {value}")
+    if not 1 <= value <= MAX_DAYS:
+        shown = str(value) if abs(value) < 10**20 else f"a number of {len(str(value))} digits"
+        raise FieldValueError(
+            attribute.name,
+            f"{attribute.name} must be from 1 to {MAX_DAYS} (a century), got {shown}",
+        )
 
 
 def finite_float(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -102,13 +112,65 @@ def text_block(instance: Any, attribute: attrs.Attribute[Any], value: str) -> No
     _text(attribute, value, one_line=False)
 
 
+def is_web_url(value: object) -> bool:
+    """Say whether *value* is an ``http`` or ``https`` URL with a host: the one URL rule.
+
+    The loader refuses every other URL, and the exports link nothing else
+    (``javascript:``, ``data:``, ``file:``, text that is no URL).
+    """
+    return type(value) is str and _URL.fullmatch(value) is not None
+
+
 def url(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     """Refuse anything but an ``http`` or ``https`` URL with a host."""
-    if _URL.fullmatch(value) is None:
+    if not is_web_url(value):
         raise FieldValueError(
             attribute.name,
             f"{attribute.name} must be an http or https URL such as "
             f"'https://www.nato.int/', got {value!r}",
+        )
+
+
+# An SPDX licence identifier (``CC-BY-4.0``) or ``LicenseRef-...``, with an
+# optional ``+``: letters, digits, full stops and hyphens, so never a URL's scheme.
+_LICENCE_ID = re.compile(r"(?:LicenseRef-)?[A-Za-z0-9][A-Za-z0-9.-]*\+?")
+_LICENCE_TOKEN = re.compile(r"\(|\)|[^\s()]+")
+
+
+def _licence_expression(value: str) -> bool:
+    """Say whether *value* is an SPDX licence expression (SPDX 2.3, annex D).
+
+    Identifiers joined by ``AND``, ``OR`` and ``WITH``, grouped by
+    parentheses, separated by single spaces.
+    """
+    if " ".join(value.split()) != value:
+        return False
+    depth, operand = 0, True  # whether an identifier or "(" comes next
+    for part in _LICENCE_TOKEN.findall(value):
+        if operand and part == "(":
+            depth += 1
+        elif operand and part not in {"AND", "OR", "WITH"} and _LICENCE_ID.fullmatch(part):
+            operand = False
+        elif not operand and part in {"AND", "OR", "WITH"}:
+            operand = True
+        elif not operand and part == ")" and depth:
+            depth -= 1
+        else:
+            return False
+    return not operand and depth == 0
+
+
+def licence(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse anything but an SPDX licence expression such as ``CC-BY-4.0``.
+
+    An expression holds no URL: a ``javascript:`` or ``data:`` text can never
+    reach an export as the dataset's licence.
+    """
+    if type(value) is not str or not _licence_expression(value):
+        shown = repr(value) if len(repr(value)) <= 60 else f"{repr(value)[:50]}..."
+        raise FieldValueError(
+            attribute.name,
+            f"{attribute.name} must be an SPDX licence expression such as 'CC-BY-4.0', got {shown}",
         )
 
 

@@ -18,7 +18,6 @@ import argparse
 import contextlib
 import errno
 import os
-import re
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -32,6 +31,7 @@ from nato_rok._read import shown as _shown
 from nato_rok._releases import load, versions
 from nato_rok._summary import summary
 from nato_rok._terminal import escape
+from nato_rok._versions import meant_as_version
 from nato_rok.changes import diff
 from nato_rok.dataset import Dataset
 from nato_rok.exceptions import BrokenInstallError, DatasetError, Problem
@@ -368,10 +368,6 @@ def _out_path(text: str) -> str:
     return text
 
 
-# Looks like a version: a bundled release, never a file (write ./1.0.0 for that).
-_RELEASE_LIKE = re.compile(r"[0-9]+(?:\.[0-9]+){0,2}")
-
-
 def _score_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     from nato_rok.score import FORMATS, TASKS
 
@@ -455,7 +451,8 @@ def _score(args: argparse.Namespace) -> str:
 
 def _dataset(spec: str, side: str) -> Dataset:
     """Return the bundled release *spec* if it looks like a version, else the file *spec*."""
-    if _RELEASE_LIKE.fullmatch(spec):
+    # Written as a version: a bundled release, never a file (write ./1.0.0 for that).
+    if meant_as_version(spec):
         if os.path.lexists(spec):
             _say(
                 f"nato-rok: note: the {side} side {spec!r} is the bundled release, not the "

@@ -12,7 +12,7 @@ import attrs
 
 from nato_rok._names import name_key
 from nato_rok._suggest import refusal
-from nato_rok._validators import non_blank
+from nato_rok._validators import licence, non_blank
 from nato_rok.events import Event
 from nato_rok.exceptions import SpanError, WrongRecordTypeError
 from nato_rok.external import Reference
@@ -95,7 +95,8 @@ class Dataset:
     Attributes:
         schema_version: Version of the document schema (an int).
         version: Version of the dataset release, such as ``"1.0.0"``.
-        license: SPDX expression of the licence of the annotations.
+        license: SPDX expression of the licence of the annotations (such
+            as ``CC-BY-4.0``; never a URL, so no export can link it).
         source: The article, with its full text.
         organizations: Alliances and states the article names.
         participants: Every person the article names.
@@ -115,7 +116,7 @@ class Dataset:
 
     schema_version: int
     version: str
-    license: str = attrs.field(validator=non_blank)
+    license: str = attrs.field(validator=[non_blank, licence])
     source: Source
     organizations: tuple[Organization, ...]
     participants: tuple[Participant, ...]

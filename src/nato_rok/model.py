@@ -36,11 +36,11 @@ __all__ = [
 ]
 
 from nato_rok._validators import (
+    days,
     id_field,
     non_blank,
     non_empty,
     offset,
-    positive,
     slug,
     slugs,
     spans_field,
@@ -250,7 +250,8 @@ class Visit(Shown):
         host_id: Id of the host :class:`Organization`.
         place: Where the visit went, as the article names it.
         reported_date: The date the article reports (a day during the visit).
-        duration_days: The stated length of the visit, in days (at least 1).
+        duration_days: The stated length of the visit, in days (from 1 to
+            36,525, a century: see the datasheet's bounds).
         long_planned: Whether the article calls the visit long planned.
         first_ever: Whether the article calls it the first such visit.
         purpose: The stated purpose, verbatim.
@@ -268,7 +269,7 @@ class Visit(Shown):
     host_id: str = id_field()
     place: str = attrs.field(validator=non_blank)
     reported_date: datetime.date
-    duration_days: int = attrs.field(validator=positive)
+    duration_days: int = attrs.field(validator=days)
     long_planned: bool
     first_ever: bool
     purpose: str = attrs.field(validator=non_blank)

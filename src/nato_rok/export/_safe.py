@@ -7,10 +7,7 @@ either way.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-#: The only URL schemes an export writes as a link.
-WEB_SCHEMES = frozenset({"http", "https"})
+from nato_rok._validators import is_web_url
 
 #: What makes Excel or LibreOffice read a cell as a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -19,18 +16,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def web_url(url: str | None) -> str | None:
     """Return *url* if it is an ``http``/``https`` URL with a host, else ``None``.
 
-    A ``javascript:``, ``data:`` or ``file:`` URL, or text that is no URL,
+    The loader's own rule (:func:`nato_rok._validators.is_web_url`): a
+    ``javascript:``, ``data:`` or ``file:`` URL, or text that is no URL,
     never reaches a link.
     """
-    if url is None:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:  # an unbalanced [ in the host
-        return None
-    if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
-        return None
-    return url
+    return url if is_web_url(url) else None
 
 
 def excel_safe(cell: str) -> str:

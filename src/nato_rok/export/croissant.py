@@ -32,9 +32,8 @@ from types import MappingProxyType
 from typing import Any
 
 from nato_rok import _cite, _json
-from nato_rok._releases import released
+from nato_rok._releases import published
 from nato_rok.dataset import Dataset
-from nato_rok.exceptions import UnknownVersionError
 from nato_rok.export._format import ExportOptions, Format
 from nato_rok.export._safe import web_url
 from nato_rok.export.datapackage import _csv_files
@@ -181,12 +180,24 @@ def _record_set(declaration: TableDeclaration) -> dict[str, Any]:
     }
 
 
+def _description(dataset: Dataset) -> str:
+    return (
+        "The first visit by a NATO Secretary General to the Republic of Korea "
+        "(Seoul, April 2013) as typed records anchored in the characters of NATO's news "
+        f"article '{dataset.source.title}'."
+    )
+
+
 def _citation(dataset: Dataset) -> dict[str, str]:
-    """Return ``citeAs`` and ``datePublished`` for a bundled release; nothing for a user's copy."""
-    try:
-        date = released(dataset.version)
-    except UnknownVersionError:  # a copy of a release this package does not ship
-        return {}
+    """Return ``citeAs`` and ``datePublished`` for a bundled release, byte for byte.
+
+    A copy, edited or of a release this package does not ship, is not the
+    published release: no date or citation of it, and the description says
+    what the copy is instead.
+    """
+    date = published(dataset)
+    if date is None:
+        return {"description": f"{_description(dataset)} This is {_cite.what(dataset)}."}
     return {"citeAs": _cite.bibtex(dataset), "datePublished": date}
 
 
@@ -196,9 +207,7 @@ def _metadata(dataset: Dataset, files: Mapping[str, str]) -> dict[str, Any]:
         "@context": copy.deepcopy(dict(CONTEXT)),  # its nested dicts too: a copy of its own
         "@type": "sc:Dataset",
         "name": "nato-rok",
-        "description": "The first visit by a NATO Secretary General to the Republic of Korea "
-        "(Seoul, April 2013) as typed records anchored in the characters of NATO's news "
-        f"article '{source.title}'.",
+        "description": _description(dataset),
         "conformsTo": "http://mlcommons.org/croissant/1.0",
         "creator": {"@type": "sc:Organization", "name": _cite.AUTHOR},
         "license": _LICENCES.get(dataset.license, dataset.license),
@@ -225,6 +234,10 @@ def _metadata(dataset: Dataset, files: Mapping[str, str]) -> dict[str, Any]:
 
 def metadata(dataset: Dataset) -> dict[str, Any]:
     """Return the Croissant 1.0 metadata of the CSV tables of *dataset*.
+
+    ``citeAs`` and ``datePublished`` are given for a bundled release, byte
+    for byte, only: an edited copy that keeps the release's version is
+    described as a modified copy, with neither.
 
     .. versionadded:: 1.2.0
     """

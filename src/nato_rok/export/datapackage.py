@@ -26,7 +26,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from nato_rok import _json
+from nato_rok import _cite, _json
+from nato_rok._releases import published
 from nato_rok.dataset import Dataset
 from nato_rok.export._files import write_folder
 from nato_rok.export._format import ExportOptions, Format
@@ -116,7 +117,8 @@ def datapackage(dataset: Dataset, *, excel_safe_cells: bool = False) -> dict[str
     the source is linked only by an ``http``/``https`` URL.
 
     .. versionadded:: 1.1.0
-    .. versionchanged:: 1.2.0 The licence follows the dataset; ``excel_safe_cells``.
+    .. versionchanged:: 1.2.0 The licence follows the dataset; ``excel_safe_cells``;
+       an edited copy of a release is described as such, not as the release.
     """
     resources = []
     for table in tables(dataset):
@@ -147,6 +149,9 @@ def datapackage(dataset: Dataset, *, excel_safe_cells: bool = False) -> dict[str
                 "schema": schema,
             }
         )
+    notes = [_EXCEL_SAFE_NOTE] if excel_safe_cells else []
+    if published(dataset) is None:  # an edited copy is not the release its version names
+        notes.append(f"This is {_cite.what(dataset)}.")
     source: dict[str, str] = {"title": dataset.source.title}
     url = web_url(dataset.source.url)
     if url is not None:
@@ -155,7 +160,7 @@ def datapackage(dataset: Dataset, *, excel_safe_cells: bool = False) -> dict[str
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "nato-rok",
         "title": "First visit by a NATO Secretary General to the Republic of Korea (Seoul, 2013)",
-        **({"description": _EXCEL_SAFE_NOTE} if excel_safe_cells else {}),
+        **({"description": " ".join(notes)} if notes else {}),
         "version": dataset.version,
         "licenses": [_licence(dataset.license)],
         "sources": [source],

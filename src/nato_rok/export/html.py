@@ -17,6 +17,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
+from nato_rok import _cite
 from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
 from nato_rok.export._format import Format, dump_text
@@ -158,7 +159,8 @@ def html_page(dataset: Dataset) -> str:
         f"<header><h1>{html.escape(source.title)}</h1>"
         f"<p>{html.escape(source.publisher)}, {source.published.isoformat()}, "
         f"{_link(source.url)}. "
-        f"nato-rok dataset release {dataset.version}: every highlight is a span of a record; "
+        f"{html.escape(_cite.what(dataset))}: every highlight is a span of a "
+        "record; "
         "follow it to the record, and from the record back to its spans.</p>"
         f'<p class="legend">{legend}</p></header>'
         f"<main>{html_fragment(dataset)}</main></body></html>\n"

@@ -31,6 +31,8 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _CODE = "^[A-Z0-9]+$"
 _DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# The characters of an SPDX expression (the loader also checks its grammar).
+_LICENCE = "^[A-Za-z0-9.+()-]+(?: [A-Za-z0-9.+()-]+)*$"
 
 
 def _validators_of(field: attrs.Attribute[Any]) -> set[Any]:
@@ -57,6 +59,8 @@ def _string(checks: set[Any]) -> dict[str, Any]:
         result["pattern"] = _SLUG
     elif _validators.code in checks:
         result["pattern"] = _CODE
+    elif _validators.licence in checks:
+        result["pattern"] = _LICENCE
     elif checks & {
         _validators.non_blank,
         _validators.texts,
@@ -93,8 +97,9 @@ class _Builder:
         if hint is bool:
             return {"type": "boolean"}
         if hint is int:
-            minimum = 1 if _validators.positive in checks else 0
-            return {"type": "integer", "minimum": minimum}
+            if _validators.days in checks:
+                return {"type": "integer", "minimum": 1, "maximum": _validators.MAX_DAYS}
+            return {"type": "integer", "minimum": 0}
         if hint is float:
             return {"type": "number"}
         return _string(checks)

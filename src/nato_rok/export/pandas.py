@@ -9,7 +9,9 @@
 
 One rule for every frame, the same on pandas 2 and 3: strings are
 ``StringDtype("python")``, integers ``Int64``, numbers ``Float64``, booleans
-``boolean``, so a missing scalar is ``pd.NA``; dates are ``datetime64[ns]``,
+``boolean``, so a missing scalar is ``pd.NA``; dates are ``datetime64[s]``
+(seconds, not pandas' default nanoseconds, which end in 1677 and 2262:
+seconds hold every date the loader accepts, 0001-01-01 to 9999-12-31),
 whose missing value is ``NaT`` (pandas has no nullable date type without
 pyarrow); list cells are always Python lists (``[]`` where there is nothing,
 never a null). The quotations and statements frames also carry the speaker's
@@ -52,7 +54,8 @@ def _dtype(pd: Any, kind: str) -> Any:
         "integer": "Int64",
         "number": "Float64",
         "boolean": "boolean",
-        "date": "datetime64[ns]",
+        # Nanoseconds reach only 1677..2262; a document may hold any year 1..9999.
+        "date": "datetime64[s]",
         "array": "object",
     }[kind]
 
@@ -114,7 +117,8 @@ def frames(dataset: Dataset) -> Frames:
     .. versionchanged:: 1.2.0 The error is a ``MissingExtraError``; the result
        is a read-only :class:`Frames` mapping; dtypes are fixed across pandas
        versions; list cells are never null; quotations and statements carry
-       ``speaker_name``.
+       ``speaker_name``; dates are ``datetime64[s]``, which holds every date
+       the loader accepts (``datetime64[ns]`` ends in 1677 and 2262).
     """
     pd = _pandas()
     result = {}

@@ -38,6 +38,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from nato_rok import _cite
 from nato_rok.dataset import Dataset
 from nato_rok.events import Event, PloverCoding
 from nato_rok.exceptions import RecordNotFoundError
@@ -84,7 +85,7 @@ def _plover_id(dataset: Dataset, event_id: str) -> str:
 
 
 def _record(
-    dataset: Dataset, event: Event, coding: PloverCoding, date: datetime.date
+    dataset: Dataset, event: Event, coding: PloverCoding, date: datetime.date, what: str
 ) -> dict[str, Any]:
     source = dataset.source
     start = min(span.start for span in event.spans)
@@ -106,7 +107,7 @@ def _record(
         "text_info": {"start": start, "end": end},
         "cite_info": {
             "corpus": "nato-rok",
-            "citation": f"nato-rok dataset release {dataset.version}, event {event.id}",
+            "citation": f"{what}, event {event.id}",
             **({"url": url} if url else {}),
             "title": source.title,
             **({"language": language} if len(language) == 2 else {}),
@@ -126,11 +127,15 @@ def _record(
 def records(dataset: Dataset) -> Iterator[dict[str, Any]]:
     """Yield the PLOVER record of each PLOVER-coded, dated event of *dataset*, in order.
 
+    Each record's ``cite_info.citation`` names the release, or, for an
+    edited copy, says it is a modified copy of it.
+
     .. versionadded:: 1.2.0
     """
+    what = _cite.what(dataset)  # once: it hashes the whole document
     for event in dataset.events:
         if event.plover is not None and event.date is not None:
-            yield _record(dataset, event, event.plover, event.date)
+            yield _record(dataset, event, event.plover, event.date, what)
 
 
 def jsonl(dataset: Dataset) -> str:

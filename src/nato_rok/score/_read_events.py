@@ -230,7 +230,7 @@ def _rows(context: Context, reader: Any) -> Iterator[list[str]]:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:  # a field over csv's size limit, say
+        except csv.Error as exc:  # a stray quote, or a field over csv's size limit
             context.line = reader.line_num
             context.fail("row", f"not CSV ({exc})")
         context.line = reader.line_num
@@ -240,7 +240,8 @@ def _rows(context: Context, reader: Any) -> Iterator[list[str]]:
 def read_csv(context: Context, text: str) -> list[EventItem]:
     """Read a CAMEO event table: a header, then date, source, target, code (and goldstein)."""
     first = text.lstrip("\r\n").split("\n", 1)[0]
-    reader = csv.reader(text.splitlines(), delimiter="\t" if "\t" in first else ",")
+    # strict: a stray quote (`"nato"x`) is refused, not silently read as `natox`
+    reader = csv.reader(text.splitlines(), delimiter="\t" if "\t" in first else ",", strict=True)
     items = []
     columns: list[str] = []
     for row in _rows(context, reader):
