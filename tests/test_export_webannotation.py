@@ -57,7 +57,11 @@ def test_one_annotation_per_span_linking_its_record(version: str) -> None:
         assert row[0] == record_id
         _, position = _selectors(item)
         assert (row[3], row[4]) == (position["start"], position["end"])
-        assert dataset.source.url == item["target"]["source"]
+        # The offsets count the release's text; the web page is its scope.
+        source = item["target"]["source"]
+        assert f"urn:nato-rok:{version}:{dataset.source.id}:text" == source["id"]
+        assert ("Text", "text/plain") == (source["type"], source["format"])
+        assert dataset.source.url == item["target"]["scope"]
 
 
 def test_the_collection_follows_the_data_model() -> None:
@@ -73,7 +77,9 @@ def test_the_collection_follows_the_data_model() -> None:
 
 
 def test_a_hostile_article_url_is_not_the_target() -> None:
-    """A javascript: URL is replaced by the source's urn as the annotations' target."""
-    collection = webannotation.collection(_with_source_url("javascript:alert(1)"))
-    targets = {item["target"]["source"] for item in collection["first"]["items"]}
-    assert {"urn:nato-rok:nato-news-99519"} == targets
+    """A javascript: URL is never the targets' scope: they keep only the text's urn."""
+    dataset = _with_source_url("javascript:alert(1)")
+    collection = webannotation.collection(dataset)
+    targets = {item["target"]["source"]["id"] for item in collection["first"]["items"]}
+    assert {f"urn:nato-rok:{dataset.version}:nato-news-99519:text"} == targets
+    assert not any("scope" in item["target"] for item in collection["first"]["items"])

@@ -17,6 +17,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
+from nato_rok import _cite
 from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
 from nato_rok.export._format import Format, dump_text
@@ -144,7 +145,10 @@ def html_fragment(dataset: Dataset) -> str:
 def html_page(dataset: Dataset) -> str:
     """Return the annotated article as one self-contained HTML page.
 
+    The header says whose the article text is and on what terms it is shown.
+
     .. versionadded:: 1.1.0
+    .. versionchanged:: 1.3.0 The header states the article text's terms.
     """
     legend = "".join(
         f'<span style="background:{colour}">{kind}</span>' for kind, colour in COLOURS.items()
@@ -160,6 +164,7 @@ def html_page(dataset: Dataset) -> str:
         f"{_link(source.url)}. "
         f"nato-rok dataset release {dataset.version}: every highlight is a span of a record; "
         "follow it to the record, and from the record back to its spans.</p>"
+        f'<p class="terms">{html.escape(_cite.text_terms(dataset))}</p>'
         f'<p class="legend">{legend}</p></header>'
         f"<main>{html_fragment(dataset)}</main></body></html>\n"
     )
