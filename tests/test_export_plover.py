@@ -215,3 +215,32 @@ def test_the_format_writes_the_same_lines() -> None:
     """The registered format's content is jsonl()."""
     dataset = nato_rok.load()
     assert plover.jsonl(dataset) == plover.FORMAT.content(dataset)
+
+
+def test_a_body_without_a_cameo_code_has_no_code_sector_or_cameo_actor_code() -> None:
+    """The Security Council has no CAMEO actor code: its entity says so, nothing is made up."""
+    dataset = nato_rok.load()
+    event = next(e for e in dataset.events if e.plover is not None and e.date is not None)
+    odd = attrs.evolve(event, recipient_ids=("united-nations-security-council",))
+    (record,) = plover.records(attrs.evolve(dataset, events=(odd,)))
+    (entity,) = record["recipient"]
+    assert {
+        "code": None,
+        "entity_text": "United Nations Security Council",
+        "nato_rok_id": "united-nations-security-council",
+    } == entity
+
+
+def test_cameo_sectors_the_manual_renames_or_lacks() -> None:
+    """CAMEO's MED (media) is PLOVER's JRN, HLH (health) is MED; a code PLOVER lacks is dropped."""
+    dataset = nato_rok.load()
+    event = next(e for e in dataset.events if e.plover is not None and e.date is not None)
+    person = dataset.participant("yun-byung-se")
+    codes = tuple(attrs.evolve(person.codes[0], code=code) for code in ("MED", "HLH", "IGO", "GOV"))
+    odd_person = attrs.evolve(person, codes=codes)
+    participants = tuple(odd_person if p.id == person.id else p for p in dataset.participants)
+    odd = attrs.evolve(event, recipient_ids=(person.id,))
+    (record,) = plover.records(attrs.evolve(dataset, events=(odd,), participants=participants))
+    (entity,) = record["recipient"]
+    assert ("JRN", "MED GOV") == (entity["sector"], entity["other_sector_codes"])
+    assert "KORMEDHLHIGOGOV" == entity["cameo_actor_code"]

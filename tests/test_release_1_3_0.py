@@ -480,3 +480,9 @@ def test_the_datasheet_describes_the_newest_release() -> None:
     assert "version 1.1b3" in names
     assert "CAMEO names come from GDELT" not in _flat(datasheet)
     assert "names from the CAMEO 1.1b3 codebook" in _flat(datasheet)
+
+
+def test_a_release_without_references_says_nothing_comes_from_outside() -> None:
+    """1.0.0 has no references: its limitations say no fact comes from outside the article."""
+    limitations = croissant.metadata(nato_rok.load("1.0.0"))["rai:dataLimitations"]
+    assert "no fact comes from outside the article" in limitations
