@@ -107,7 +107,7 @@ def test_check_reports_every_difference(
         elif change == "data":
             authored["document"]["license"] = "CC0-1.0"
         else:
-            authored["document"]["version"] = "1.3.0"
+            authored["document"]["version"] = "1.4.0"
         name = f"nato-rok-{authored['document']['version']}.json"
         (releases / name).write_text(json.dumps(authored), encoding="utf-8")
     monkeypatch.setattr(build_release, "RELEASES", releases)
@@ -115,4 +115,4 @@ def test_check_reports_every_difference(
     err = capsys.readouterr().err
     assert "1.0.0: the manifest's release date is not 2000-01-01" in err
     assert "1.1.0: rebuild differs from the released file" in err
-    assert "1.3.0: not yet released" in err
+    assert "1.4.0: not yet released" in err

@@ -42,7 +42,7 @@ def test_citations_match_citation_cff(render: Callable[[nato_rok.Dataset], str])
 def test_cite_command(capsys: pytest.CaptureFixture[str]) -> None:
     """The command prints BibTeX by default and APA on request."""
     assert 0 == cli.main(["cite"])
-    assert capsys.readouterr().out.startswith("@misc{nato_rok_1_2_0,\n")
+    assert capsys.readouterr().out.startswith("@misc{nato_rok_1_3_0,\n")
     assert 0 == cli.main(["cite", "--format", "apa", "--release", "1.0.0"])
     out = capsys.readouterr().out
     assert "(Version 1.0.0) [Data set]" in out

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -16,6 +18,21 @@ from nato_rok.export import plover
 
 from .test_export_safe import _with_source_url
 
+#: The PLOVER manual as shipped in the project's reference folder.
+MANUAL = Path(__file__).parent.parent / "sources" / "reference" / "PLOVER_MANUAL.tex"
+
+
+def _manual_sectors() -> list[str]:
+    """Return the codes of the manual's sector table ("Sector Codes"), read from the manual."""
+    text = MANUAL.read_text(encoding="utf-8")
+    start = text.index("\\caption{Sector Codes}")
+    table = text[start : text.index("\\end{longtable}", start)]
+    return sorted(set(re.findall(r"^\s*([A-Z]{3}) & ", table, flags=re.MULTILINE)))
+
+
+SECTORS = _manual_sectors()
+_SECTOR_ALTERNATION = "|".join(SECTORS)
+
 _TEXT = {"type": "string"}
 _DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 _LIST = {"type": ["array", "null"], "items": _TEXT}
@@ -25,9 +42,13 @@ ENTITY = {
     "type": "object",
     "properties": {
         "code": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
-        "sector": {"type": "string", "pattern": "^([A-Z]{3}){1,2}$"},
+        # A code of the manual's sector table, never a CAMEO code such as WSTNAT.
+        "sector": {"enum": SECTORS},
         # The manual's secondary sector field ("Country Names and Sector Codes").
-        "other_sector_codes": {"type": "string", "pattern": "^[A-Z]{3}( [A-Z]{3})*$"},
+        "other_sector_codes": {
+            "type": "string",
+            "pattern": f"^({_SECTOR_ALTERNATION})( ({_SECTOR_ALTERNATION}))*$",
+        },
         "entity_text": _TEXT,
         "identifier_id": _TEXT,
         "identifier_text": _TEXT,
@@ -149,8 +170,22 @@ def test_entities_carry_country_and_sector() -> None:
         {key: entity[key] for key in ("code", "sector")} for entity in talks["recipient"]
     ]
     visit = records["nato-rok-1.1.0-event-visit"]
-    assert ("IGO", "WSTNAT") == (visit["actor"][0]["code"], visit["actor"][0]["sector"])
+    # The manual has no sector for an intergovernmental organization: CAMEO's
+    # IGOWSTNAT stays whole in the named extra field, and no sector is made up.
+    (secretary_general,) = visit["actor"]
+    assert ("IGO", "IGOWSTNAT") == (
+        secretary_general["code"],
+        secretary_general["cameo_actor_code"],
+    )
+    assert "sector" not in secretary_general
     assert ("042", 1.9) == (visit["cameo_code"], visit["goldstein"])
+
+
+def test_the_manuals_sector_table_is_read_whole() -> None:
+    """The table read from the manual holds its frequent and its rarer codes, not WSTNAT."""
+    assert {"GOV", "LEG", "MIL", "COP", "SOC", "JRN"} <= set(SECTORS)
+    assert "WSTNAT" not in SECTORS
+    assert set(SECTORS) == plover.SECTORS
 
 
 def test_a_defence_minister_keeps_both_sectors() -> None:
@@ -158,6 +193,7 @@ def test_a_defence_minister_keeps_both_sectors() -> None:
     records = {record["id"]: record for record in _lines(nato_rok.load("1.2.0"))}
     (kim,) = records["nato-rok-1.2.0-event-meeting-kim-kwan-jin"]["recipient"]
     assert ("KOR", "GOV", "MIL") == (kim["code"], kim["sector"], kim["other_sector_codes"])
+    assert "KORGOVMIL" == kim["cameo_actor_code"]
 
 
 def test_an_actor_that_is_no_party_is_refused() -> None:
@@ -179,3 +215,32 @@ def test_the_format_writes_the_same_lines() -> None:
     """The registered format's content is jsonl()."""
     dataset = nato_rok.load()
     assert plover.jsonl(dataset) == plover.FORMAT.content(dataset)
+
+
+def test_a_body_without_a_cameo_code_has_no_code_sector_or_cameo_actor_code() -> None:
+    """The Security Council has no CAMEO actor code: its entity says so, nothing is made up."""
+    dataset = nato_rok.load()
+    event = next(e for e in dataset.events if e.plover is not None and e.date is not None)
+    odd = attrs.evolve(event, recipient_ids=("united-nations-security-council",))
+    (record,) = plover.records(attrs.evolve(dataset, events=(odd,)))
+    (entity,) = record["recipient"]
+    assert {
+        "code": None,
+        "entity_text": "United Nations Security Council",
+        "nato_rok_id": "united-nations-security-council",
+    } == entity
+
+
+def test_cameo_sectors_the_manual_renames_or_lacks() -> None:
+    """CAMEO's MED (media) is PLOVER's JRN, HLH (health) is MED; a code PLOVER lacks is dropped."""
+    dataset = nato_rok.load()
+    event = next(e for e in dataset.events if e.plover is not None and e.date is not None)
+    person = dataset.participant("yun-byung-se")
+    codes = tuple(attrs.evolve(person.codes[0], code=code) for code in ("MED", "HLH", "IGO", "GOV"))
+    odd_person = attrs.evolve(person, codes=codes)
+    participants = tuple(odd_person if p.id == person.id else p for p in dataset.participants)
+    odd = attrs.evolve(event, recipient_ids=(person.id,))
+    (record,) = plover.records(attrs.evolve(dataset, events=(odd,), participants=participants))
+    (entity,) = record["recipient"]
+    assert ("JRN", "MED GOV") == (entity["sector"], entity["other_sector_codes"])
+    assert "KORMEDHLHIGOGOV" == entity["cameo_actor_code"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
 from anchorpoint import TextQuoteSelector
+from rfc3987_syntax import is_valid_syntax_iri
 
 import nato_rok
 from nato_rok.export import tables, webannotation
@@ -57,7 +59,11 @@ def test_one_annotation_per_span_linking_its_record(version: str) -> None:
         assert row[0] == record_id
         _, position = _selectors(item)
         assert (row[3], row[4]) == (position["start"], position["end"])
-        assert dataset.source.url == item["target"]["source"]
+        # The offsets count the release's text; the web page is its scope.
+        source = item["target"]["source"]
+        assert f"urn:nato-rok:{version}:{dataset.source.id}:text" == source["id"]
+        assert ("Text", "text/plain") == (source["type"], source["format"])
+        assert dataset.source.url == item["target"]["scope"]
 
 
 def test_the_collection_follows_the_data_model() -> None:
@@ -73,7 +79,39 @@ def test_the_collection_follows_the_data_model() -> None:
 
 
 def test_a_hostile_article_url_is_not_the_target() -> None:
-    """A javascript: URL is replaced by the source's urn as the annotations' target."""
-    collection = webannotation.collection(_with_source_url("javascript:alert(1)"))
-    targets = {item["target"]["source"] for item in collection["first"]["items"]}
-    assert {"urn:nato-rok:nato-news-99519"} == targets
+    """A javascript: URL is never the targets' scope: they keep only the text's urn."""
+    dataset = _with_source_url("javascript:alert(1)")
+    collection = webannotation.collection(dataset)
+    targets = {item["target"]["source"]["id"] for item in collection["first"]["items"]}
+    assert {f"urn:nato-rok:{dataset.version}:nato-news-99519:text"} == targets
+    assert not any("scope" in item["target"] for item in collection["first"]["items"])
+
+
+def _ids(node: Any) -> list[str]:
+    """Return every ``id``, ``source`` and ``scope`` string of a JSON document."""
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("id", "source", "scope") and isinstance(value, str):
+                found.append(value)
+            found += _ids(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _ids(value)
+    return found
+
+
+#: A run of RFC 3987 "iunreserved" ASCII characters: each can stand for any other such run
+#: without changing whether a string is an IRI, so one parse checks every id of one form.
+_UNRESERVED_RUN = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+@pytest.mark.parametrize("version", nato_rok.versions())
+def test_every_id_is_an_iri(version: str) -> None:
+    """Ids, linked records, texts and scopes parse as IRIs (RFC 3987): no '[' or ']'."""
+    ids = _ids(webannotation.collection(nato_rok.load(version)))
+    assert len(ids) > 3 * 100
+    forms = {_UNRESERVED_RUN.sub("x", value) for value in ids}  # the parser is slow: one a form
+    assert [] == [form for form in sorted(forms) if not is_valid_syntax_iri(form)]
+    assert not is_valid_syntax_iri("urn:nato-rok:1.2.0:annotations:nato:spans[0]")  # 1.2.0's form
+    assert not is_valid_syntax_iri(_UNRESERVED_RUN.sub("x", "urn:a:spans[0]"))

@@ -69,8 +69,8 @@ def test_corrupted_copy_of_the_data_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [
-        # load() reads the newest release, 1.2.0, and its edition of the code tables.
-        ("rm nato-rok-1.2.0.json", "data/nato-rok-1.2.0.json cannot be read (No such file"),
+        # load() reads the newest release, 1.3.0, and its edition of the code tables (1.2.0's).
+        ("rm nato-rok-1.3.0.json", "data/nato-rok-1.3.0.json cannot be read (No such file"),
         ("rm manifest.json", "data/manifest.json cannot be read (No such file"),
         ("truncate manifest.json", "data/manifest.json is not a valid manifest"),
         ("rm codes/cameo-1.2.0.json", "data/codes/cameo-1.2.0.json cannot be read (No such"),

@@ -1,4 +1,4 @@
-"""How to cite the dataset: BibTeX and APA, matching CITATION.cff."""
+"""How to cite the dataset (BibTeX and APA, as CITATION.cff), and whose the article text is."""
 
 from __future__ import annotations
 
@@ -30,6 +30,22 @@ def what(dataset: Dataset) -> str:
             "from the published release)"
         )
     return f"a nato-rok dataset declaring version {version}, not a release this package ships"
+
+
+def text_terms(dataset: Dataset) -> str:
+    """Return whose the article text is and on what terms nato-rok carries it, as NOTICE says.
+
+    Every export that carries the article text states this beside it: the
+    text is not under the licence of the annotations (:attr:`Dataset.license`).
+    """
+    source = dataset.source
+    return (
+        f"The text of the article '{source.title}' ({source.publisher}, "
+        f"{source.published.isoformat()}) is the work of {source.publisher}. nato-rok reproduces "
+        f"it unchanged, with acknowledgement of {source.publisher} as its author and publisher, "
+        "so that every span can be checked; it is not licensed under nato-rok's licences (the "
+        f"annotations' {dataset.license} does not cover it): see NOTICE."
+    )
 
 
 def bibtex(dataset: Dataset) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from nato_rok import _cite
 from nato_rok.dataset import Dataset
 from nato_rok.export._safe import web_url
 
@@ -20,7 +21,11 @@ def sha256(dataset: Dataset) -> str:
 
 
 def provenance(dataset: Dataset) -> dict[str, str]:
-    """Return the release, schema version, SHA-256, licence and source of *dataset*."""
+    """Return the release, schema version, SHA-256, licence and source of *dataset*.
+
+    ``nato_rok.license`` is the annotations' licence; ``nato_rok.source_terms``
+    says whose the article text in the ``source`` table is, and on what terms.
+    """
     return {
         "nato_rok.release": dataset.version,
         "nato_rok.schema_version": str(dataset.schema_version),
@@ -28,4 +33,5 @@ def provenance(dataset: Dataset) -> dict[str, str]:
         "nato_rok.license": dataset.license,
         "nato_rok.source_title": dataset.source.title,
         "nato_rok.source_url": web_url(dataset.source.url) or "",
+        "nato_rok.source_terms": _cite.text_terms(dataset),
     }

@@ -38,6 +38,7 @@ from nato_rok.export._format import ExportOptions, Format
 from nato_rok.export._safe import web_url
 from nato_rok.export.datapackage import _csv_files
 from nato_rok.export.tables import TABLES, TableDeclaration
+from nato_rok.external import ReferenceKind
 
 __all__ = ["CONTEXT", "FORMAT", "RAI", "metadata"]
 
@@ -83,7 +84,8 @@ CONTEXT: Mapping[str, Any] = MappingProxyType(
     }
 )
 
-#: The Responsible-AI answers of the datasheet (docs/datasheet.md), by RAI property.
+#: The Responsible-AI answers of the datasheet (docs/datasheet.md), by RAI property; the
+#: one that depends on the release, ``rai:dataLimitations``, is written from the release.
 RAI: Mapping[str, str] = MappingProxyType(
     {
         "rai:dataCollection": "From NATO's news article 'First visit by a NATO Secretary "
@@ -105,9 +107,6 @@ RAI: Mapping[str, str] = MappingProxyType(
         "attribution and span-anchored annotation; a small, strictly checked fixture for "
         "data tools. Not for conclusions about NATO-Korea relations, Korean politics or the "
         "people named, and not a sample from which to estimate anything.",
-        "rai:dataLimitations": "One source, one side: everything comes from NATO's own press "
-        "release. External facts are thin (some cite only the project's issue tracker). "
-        "Coding is judgement. Offsets count Unicode code points.",
         "rai:dataBiases": "The article is one party's account of the visit, written by NATO; "
         "the Korean side's account is not included.",
         "rai:personalSensitiveInformation": "Names, Korean names in Hangul and Revised "
@@ -188,6 +187,50 @@ def _description(dataset: Dataset) -> str:
     )
 
 
+def _limitations(dataset: Dataset) -> str:
+    """Return ``rai:dataLimitations``, written from the references the release itself holds."""
+    references = dataset.references
+    issues = sum(reference.kind is ReferenceKind.PROJECT_ISSUE for reference in references)
+    if not references:
+        external = "no fact comes from outside the article"
+    elif issues:
+        external = (
+            f"{issues} of its {len(references)} references cite only the project's issue tracker"
+        )
+    else:
+        external = (
+            f"every fact from outside the article cites one of its {len(references)} references, "
+            "each a published page, codebook or standard"
+        )
+    return (
+        "One source, one side: everything comes from NATO's own press release. External facts "
+        f"are few: {external}. Coding is judgement. Offsets count Unicode code points."
+    )
+
+
+def _file(dataset: Dataset, name: str, content: str) -> dict[str, Any]:
+    """Return the ``cr:FileObject`` of one CSV file; the article text's file says its terms."""
+    node: dict[str, Any] = {
+        "@type": "cr:FileObject",
+        "@id": name,
+        "name": name,
+        "contentUrl": name,
+        "encodingFormat": "text/csv",
+        "sha256": hashlib.sha256(content.encode("utf-8")).hexdigest(),
+    }
+    if name == "source.csv":  # the article text: NATO's, not under the dataset's licence
+        source = dataset.source
+        node["description"] = _cite.text_terms(dataset)
+        node["copyrightHolder"] = {"@type": "sc:Organization", "name": source.publisher}
+        node["license"] = {
+            "@type": "sc:CreativeWork",
+            "name": f"{source.publisher}'s article text, reproduced with acknowledgement; "
+            f"not under {dataset.license}",
+            "description": _cite.text_terms(dataset),
+        }
+    return node
+
+
 def _citation(dataset: Dataset) -> dict[str, str]:
     """Return ``citeAs`` and ``datePublished`` for a bundled release, byte for byte.
 
@@ -217,17 +260,10 @@ def _metadata(dataset: Dataset, files: Mapping[str, str]) -> dict[str, Any]:
         "inLanguage": source.language,
         "isBasedOn": web_url(source.url) or source.title,
         **RAI,
-        "distribution": [
-            {
-                "@type": "cr:FileObject",
-                "@id": name,
-                "name": name,
-                "contentUrl": name,
-                "encodingFormat": "text/csv",
-                "sha256": hashlib.sha256(content.encode("utf-8")).hexdigest(),
-            }
-            for name, content in files.items()
-        ],
+        "rai:dataLimitations": _limitations(dataset),
+        # The dataset's licence is the annotations'; the article text is NATO's.
+        "copyrightNotice": _cite.text_terms(dataset),
+        "distribution": [_file(dataset, name, content) for name, content in files.items()],
         "recordSet": [_record_set(declaration) for declaration in TABLES],
     }
 

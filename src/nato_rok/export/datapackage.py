@@ -110,15 +110,24 @@ def _licence(spdx: str) -> dict[str, str]:
     return {"name": spdx, **({"path": path} if path else {}), "title": title}
 
 
+def _text_licence(dataset: Dataset) -> dict[str, str]:
+    """Return the terms of the article text (NOTICE's), as a licence of the ``source`` resource."""
+    return {"name": "LicenseRef-nato-rok-article-text", "title": _cite.text_terms(dataset)}
+
+
 def datapackage(dataset: Dataset, *, excel_safe_cells: bool = False) -> dict[str, Any]:
     """Return the Data Package (v2) descriptor of the tables of *dataset*.
 
-    The licence is the dataset's own (:attr:`~nato_rok.Dataset.license`);
-    the source is linked only by an ``http``/``https`` URL.
+    The licence is the dataset's own (:attr:`~nato_rok.Dataset.license`),
+    except for the ``source`` resource, which holds the article text: its own
+    ``licenses`` entry says the text is NATO's and on what terms it is
+    reproduced (as NOTICE does). The source is linked only by an
+    ``http``/``https`` URL.
 
     .. versionadded:: 1.1.0
     .. versionchanged:: 1.2.0 The licence follows the dataset; ``excel_safe_cells``;
-       an edited copy of a release is described as such, not as the release.
+       an edited copy of a release is described as such, not as the release; the
+       ``source`` resource states the article text's terms.
     """
     resources = []
     for table in tables(dataset):
@@ -147,6 +156,8 @@ def datapackage(dataset: Dataset, *, excel_safe_cells: bool = False) -> dict[str
                 "dialect": dict(_DIALECT),
                 "description": table.description,
                 "schema": schema,
+                # The article text is NATO's: its file says so, not the package's licence.
+                **({"licenses": [_text_licence(dataset)]} if table.name == "source" else {}),
             }
         )
     notes = [_EXCEL_SAFE_NOTE] if excel_safe_cells else []

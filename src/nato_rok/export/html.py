@@ -145,7 +145,10 @@ def html_fragment(dataset: Dataset) -> str:
 def html_page(dataset: Dataset) -> str:
     """Return the annotated article as one self-contained HTML page.
 
+    The header says whose the article text is and on what terms it is shown.
+
     .. versionadded:: 1.1.0
+    .. versionchanged:: 1.2.0 The header states the article text's terms.
     """
     legend = "".join(
         f'<span style="background:{colour}">{kind}</span>' for kind, colour in COLOURS.items()
@@ -162,6 +165,7 @@ def html_page(dataset: Dataset) -> str:
         f"{html.escape(_cite.what(dataset))}: every highlight is a span of a "
         "record; "
         "follow it to the record, and from the record back to its spans.</p>"
+        f'<p class="terms">{html.escape(_cite.text_terms(dataset))}</p>'
         f'<p class="legend">{legend}</p></header>'
         f"<main>{html_fragment(dataset)}</main></body></html>\n"
     )

@@ -6,19 +6,23 @@ names, job title, affiliation); NATO and other bodies ``Organization``, states
 quotation a ``Quotation`` with its ``creator`` and ``isPartOf`` the article.
 The context is inline (``@vocab`` schema.org), so expanding the document
 fetches nothing. Node ids are ``urn:nato-rok:<id>``. The article's ``url`` is
-written only if it is an ``http``/``https`` URL.
+written only if it is an ``http``/``https`` URL. Its ``copyrightHolder`` and
+``copyrightNotice`` say whose its text is and on what terms nato-rok carries
+it: NATO's, not under the dataset's licence (as NOTICE says).
 
 What schema.org cannot carry is left out: spans (except as each quotation's
 character offsets in ``nr:start``/``nr:end``), event codings, and the
 provenance of external facts; use the JSON document or the tables for those.
 
 .. versionadded:: 1.1.0
+.. versionchanged:: 1.2.0 The article's ``copyrightHolder`` and ``copyrightNotice``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from nato_rok import _cite
 from nato_rok.dataset import Dataset
 from nato_rok.export._format import Format, dump_json
 from nato_rok.export._safe import web_url
@@ -76,6 +80,9 @@ def jsonld(dataset: Dataset) -> dict[str, Any]:
         **({"url": url} if url is not None else {}),
         "inLanguage": source.language,
         "text": source.text,
+        # The text is NATO's: it is not under the dataset's licence (NOTICE).
+        "copyrightHolder": {"@type": "Organization", "name": source.publisher},
+        "copyrightNotice": _cite.text_terms(dataset),
     }
     organizations = [
         {

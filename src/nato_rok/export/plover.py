@@ -11,13 +11,27 @@ on), ``link`` (the record of the event this one is part of), ``text`` (the
 passage of the article that covers them) with its ``text_info`` offsets,
 ``cite_info``, ``coder`` and ``comment`` (the coder's note). The CAMEO code
 and its Goldstein weight follow as extra named fields, ``cameo_code`` and
-``goldstein``, as the manual invites providers to add.
+``goldstein``, and the licence of the coding, ``coding_license``, as the
+manual invites providers to add.
+
+``cite_info.license`` is, as the manual defines it, the licence covering the
+*text*: the article is NATO's and is not under nato-rok's licences, so the
+field says whose it is and on what terms it is reproduced (as NOTICE does),
+and ``cite_info.copyright`` names NATO. The licence of the coding itself,
+the dataset's (CC BY 4.0), is the extra field ``coding_license``.
 
 An entity's ``code`` is the three-letter head of its CAMEO actor code (the
-country, or ``IGO``) and its ``sector`` the rest (``WSTNAT``) or, for a
-person, their CAMEO sector code (``GOV``); a person takes the code of the
-organization they serve. ``entity_text`` is the standard name, and
-``nato_rok_id`` the record's id.
+country, or ``IGO``). Its ``sector`` is a code of the manual's sector table
+(:data:`SECTORS`): a person's CAMEO sector codes carry over where the manual
+has them (``GOV``, ``LEG``, ``MIL``; a second one goes to
+``other_sector_codes``); an organization, and a person with no CAMEO sector,
+have none (the manual has no sector for an intergovernmental organization
+such as NATO, so the Secretary General has none either). The CAMEO actor
+code is kept whole in the extra field ``cameo_actor_code``: the
+organization's code (``IGOWSTNAT``, ``KOR``) followed by the person's CAMEO
+sectors (``KORGOVMIL``). A person takes the code of the organization they
+serve. ``entity_text`` is the standard name, and ``nato_rok_id`` the
+record's id.
 
 Left out: events without a PLOVER coding, and events whose date is unknown
 (PLOVER requires a date); both stay in the tables and the JSON document.
@@ -27,6 +41,8 @@ Left out: events without a PLOVER coding, and events whose date is unknown
     >>> first = json.loads(plover.jsonl(nato_rok.load("1.1.0")).splitlines()[0])
     >>> first["event"], first["mode"], first["actor"][0]["code"]
     (['CONSULT'], ['visit'], 'IGO')
+    >>> first["actor"][0]["cameo_actor_code"], "sector" in first["actor"][0]
+    ('IGOWSTNAT', False)
 
 .. versionadded:: 1.2.0
 """
@@ -47,10 +63,22 @@ from nato_rok.export._safe import web_url
 from nato_rok.external import ActorCode, CodeScheme
 from nato_rok.model import Organization, Participant
 
-__all__ = ["CODER", "FORMAT", "jsonl", "records"]
+__all__ = ["CODER", "FORMAT", "SECTORS", "jsonl", "records"]
 
 #: Who coded the events (the ``coder`` field).
 CODER = "nato-rok maintainers (human coding)"
+
+#: The sector codes of the PLOVER manual's sector table ("Country Names and Sector Codes").
+SECTORS = frozenset(
+    {
+        *("COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK"),
+        *("AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE"),
+        *("REL", "SOC"),
+    }
+)
+
+#: CAMEO sector codes the manual renames: CAMEO's MED (media) is PLOVER's JRN, HLH is MED.
+_RENAMED = {"MED": "JRN", "HLH": "MED"}
 
 
 def _code(codes: tuple[ActorCode, ...], scheme: CodeScheme) -> str | None:
@@ -68,15 +96,17 @@ def _entity(dataset: Dataset, record_id: str) -> dict[str, Any]:
         raise RecordNotFoundError(f"{record_id!r} is no organization or participant")
     actor = _code(organization.codes, CodeScheme.CAMEO_ACTOR)
     entity: dict[str, Any] = {"code": actor[:3] if actor else None}
-    if not sectors and actor and len(actor) > 3:
-        sectors = [actor[3:]]
-    if sectors:
-        entity["sector"] = sectors[0]
-    if len(sectors) > 1:
+    plover = [_RENAMED.get(code, code) for code in sectors]
+    plover = [code for code in plover if code in SECTORS]
+    if plover:
+        entity["sector"] = plover[0]
+    if len(plover) > 1:
         # The manual's secondary field: a defence minister is GOV, and MIL too.
-        entity["other_sector_codes"] = " ".join(sectors[1:])
+        entity["other_sector_codes"] = " ".join(plover[1:])
     entity["entity_text"] = record.name
     entity["nato_rok_id"] = record.id
+    if actor:
+        entity["cameo_actor_code"] = actor + "".join(sectors)
     return entity
 
 
@@ -112,7 +142,8 @@ def _record(
             "title": source.title,
             **({"language": language} if len(language) == 2 else {}),
             "publication": source.publisher,
-            "license": dataset.license,
+            "license": _cite.text_terms(dataset),
+            "copyright": source.publisher,
             "coder": CODER,
             "codebook": "PLOVER (Open Event Data Alliance) and CAMEO 1.1b3",
             "version": dataset.version,
@@ -121,6 +152,7 @@ def _record(
         "comment": event.note,
         "cameo_code": event.cameo.code if event.cameo else None,
         "goldstein": event.cameo.goldstein if event.cameo else None,
+        "coding_license": dataset.license,
     }
 
 

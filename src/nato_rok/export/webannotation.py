@@ -5,8 +5,13 @@
 writes one ``AnnotationCollection`` (JSON-LD, context
 ``http://www.w3.org/ns/anno.jsonld``) whose single page holds one
 ``Annotation`` per span of every record, the source's own spans included.
-Each target is the article with two selectors, as the Web Annotation Data
-Model defines them:
+Each annotation's id is an IRI (``urn:nato-rok:<release>:annotations:<record
+id>:<field>``, an index written ``spans-0``). Each target's ``source`` is the
+text the offsets count: nato-rok's plain-text copy of the article
+(``urn:nato-rok:<release>:<source id>:text``, a ``Text`` resource whose
+``creator`` is the article's publisher), with the article's web page as its
+``scope``, the context it comes from, as the Web Annotation Data Model allows
+for a specific resource. It has two selectors, as the model defines them:
 
 - a ``TextQuoteSelector``: the excerpt (``exact``) with up to 32 characters
   before and after it (``prefix``, ``suffix``), which re-anchors the span on
@@ -17,7 +22,10 @@ Model defines them:
 Each body says what the record is (a ``TextualBody`` with the purpose
 ``classifying``: the record type, its id and the field holding the span)
 and links the record (a ``SpecificResource`` with the purpose
-``identifying`` whose source is ``urn:nato-rok:<id>``).
+``identifying`` whose source is ``urn:nato-rok:<id>``). The collection's
+``label`` says whose the article text quoted in the selectors is, and on what
+terms nato-rok reproduces it (as NOTICE does): it is NATO's, not under the
+annotations' licence.
 
     >>> import nato_rok
     >>> from nato_rok.export import webannotation
@@ -32,6 +40,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nato_rok import _cite
 from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset
 from nato_rok.export._format import Format, dump_json
@@ -46,10 +55,24 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_LENGTH = 32
 
 
-def _target(dataset: Dataset, source: str, start: int, end: int) -> dict[str, Any]:
-    text = dataset.source.text
+def _text(dataset: Dataset) -> dict[str, Any]:
+    """Return the resource the offsets count in: the release's plain text of the article."""
+    source = dataset.source
     return {
-        "source": source,
+        "id": f"urn:nato-rok:{dataset.version}:{source.id}:text",
+        "type": "Text",
+        "format": "text/plain",
+        "language": source.language,
+        "creator": {"type": "Organization", "name": source.publisher},
+    }
+
+
+def _target(dataset: Dataset, start: int, end: int) -> dict[str, Any]:
+    text = dataset.source.text
+    scope = web_url(dataset.source.url)
+    return {
+        "source": _text(dataset),
+        **({"scope": scope} if scope else {}),
         "selector": [
             {
                 "type": "TextQuoteSelector",
@@ -68,15 +91,16 @@ def collection(dataset: Dataset) -> dict[str, Any]:
     .. versionadded:: 1.2.0
     """
     base = f"urn:nato-rok:{dataset.version}:annotations"
-    source = web_url(dataset.source.url) or f"urn:nato-rok:{dataset.source.id}"
     items = []
     for record in (dataset.source, *dataset.records()):
         kind = type(record).__name__
         for field, index, span in record_spans(record):
             where = label(field, index)
+            # "spans[0]" -> "spans-0": square brackets are not allowed in an IRI.
+            local = where.replace("[", "-").replace("]", "")
             items.append(
                 {
-                    "id": f"{base}:{record.id}:{where}",
+                    "id": f"{base}:{record.id}:{local}",
                     "type": "Annotation",
                     "motivation": "identifying",
                     "body": [
@@ -92,7 +116,7 @@ def collection(dataset: Dataset) -> dict[str, Any]:
                             "source": f"urn:nato-rok:{record.id}",
                         },
                     ],
-                    "target": _target(dataset, source, span.start, span.end),
+                    "target": _target(dataset, span.start, span.end),
                 }
             )
     return {
@@ -100,7 +124,7 @@ def collection(dataset: Dataset) -> dict[str, Any]:
         "id": base,
         "type": "AnnotationCollection",
         "label": f"nato-rok {dataset.version}: every span of every record, anchored on "
-        f"{dataset.source.title}",
+        f"{dataset.source.title}. {_cite.text_terms(dataset)}",
         "total": len(items),
         "first": {
             "id": f"{base}:page-1",
