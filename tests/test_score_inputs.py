@@ -508,3 +508,15 @@ def test_other_contexts_lose_plover_context_only() -> None:
     result = score(other).results[0]
     assert 0 == result.level("plover_context").tp
     assert 1 == result.level("plover_event_mode").tp == result.level("cameo").tp
+
+
+def test_the_plover_event_types_are_the_manual_s_sections() -> None:
+    """PLOVER_EVENTS lists the event categories of the shipped manual, in its order."""
+    import re
+    from pathlib import Path
+
+    from nato_rok.score._read_events import PLOVER_EVENTS
+
+    manual = Path(__file__).parent.parent / "sources" / "reference" / "PLOVER_MANUAL.tex"
+    sections = re.findall(r"^\\section\{([A-Z]+)\}$", manual.read_text("utf-8"), flags=re.M)
+    assert tuple(sections) == PLOVER_EVENTS

@@ -18,8 +18,8 @@ _CAMEO_ACTOR = re.compile(r"(?:[A-Z]{3})+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"([0-9]{4})-?([0-9]{2})-?([0-9]{2})")
 
-#: The PLOVER manual's event types (PLOVER manual, draft version 2.0, Open Event
-#: Data Alliance); the shipped table holds only those the dataset uses.
+#: The PLOVER manual's event types, its sections in order (a test reads them from the manual in
+#: sources/reference/); the shipped code table holds only those the dataset uses.
 PLOVER_EVENTS = (
     "AGREE",
     "CONSULT",
