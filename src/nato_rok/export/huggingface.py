@@ -150,7 +150,9 @@ def card(dataset: Dataset) -> str:
     all_tables = tables(dataset)
     source = dataset.source
     url = web_url(source.url)
-    article = f"[{_text(source.title)}](<{url.replace('<', '%3C').replace('>', '%3E')}>)" if url else f"“{_text(source.title)}”"
+    title = _text(source.title)
+    link = None if url is None else url.replace("<", "%3C").replace(">", "%3E")
+    article = f"“{title}”" if link is None else f"[{title}](<{link}>)"
     lines = [
         *_front_matter(dataset, all_tables),
         "",

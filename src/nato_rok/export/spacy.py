@@ -63,7 +63,8 @@ from nato_rok.dataset import Dataset
 from nato_rok.exceptions import MissingExtraError
 from nato_rok.export._format import ExportOptions, Format
 from nato_rok.export._provenance import provenance
-from nato_rok.model import Span
+from nato_rok.model import Entity, Organization, Quote, Span
+from nato_rok.statements import Statement
 
 __all__ = ["FORMAT", "GROUPS", "LABELS", "doc", "docbin"]
 
@@ -118,14 +119,16 @@ def _items(dataset: Dataset) -> Iterator[_Item]:
     for person in dataset.participants:
         for mention in person.mentions:
             yield "mentions", mention, LABELS["participant"], person.id, person.id
-    for record in (*dataset.organizations, *dataset.entities):
+    named: tuple[Organization | Entity, ...] = (*dataset.organizations, *dataset.entities)
+    for record in named:
         for mention in record.mentions:
             yield "mentions", mention, LABELS[record.kind.value], record.id, record.id
     for quote in dataset.quotes:
         yield "quotes", quote.span, quote.kind.value, quote.id, quote.speaker_id
     for statement in dataset.statements:
         yield "statements", statement.span, statement.kind.value, statement.id, statement.speaker_id
-    for said in (*dataset.statements, *dataset.quotes):
+    said_by: tuple[Statement | Quote, ...] = (*dataset.statements, *dataset.quotes)
+    for said in said_by:
         yield "cues", said.attribution_span, "cue", said.id, said.speaker_id
 
 
