@@ -26,7 +26,7 @@ the rest (licence and task identifiers against its lists) on upload.
     >>> print(huggingface.card(nato_rok.load("1.2.0")).splitlines()[0:3])
     ['---', 'pretty_name: "nato-rok"', 'language:']
 
-.. versionadded:: 1.3.0
+.. versionadded:: 1.2.0
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ def _citation(dataset: Dataset) -> Iterator[str]:
 def card(dataset: Dataset) -> str:
     """Return the ``README.md`` dataset card of *dataset*: YAML front matter, then prose.
 
-    .. versionadded:: 1.3.0
+    .. versionadded:: 1.2.0
     """
     all_tables = tables(dataset)
     source = dataset.source

@@ -21,7 +21,7 @@ codings, and the provenance of external facts; use the JSON document or the
 tables for those.
 
 .. versionadded:: 1.1.0
-.. versionchanged:: 1.3.0
+.. versionchanged:: 1.2.0
    Statements (``Claim``), entities (``Place``, ``FundingScheme``) and the
    article's ``mentions``.
 """

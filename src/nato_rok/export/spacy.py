@@ -50,7 +50,7 @@ there with ``doc_start`` and ``doc_end`` ``None`` and is in no group.
     >>> [(e.text, e.label_, e.kb_id_) for e in doc.ents][:2]
     [('NATO', 'ORG', 'nato'), ('Republic of Korea', 'GPE', 'republic-of-korea')]
 
-.. versionadded:: 1.3.0
+.. versionadded:: 1.2.0
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ def doc(dataset: Dataset) -> Any:
     Raises:
         MissingExtraError: spaCy is not installed (the ``spacy`` extra).
 
-    .. versionadded:: 1.3.0
+    .. versionadded:: 1.2.0
     """
     spacy = _spacy()
     result = spacy.blank("en").make_doc(dataset.source.text)
@@ -179,7 +179,7 @@ def docbin(dataset: Dataset) -> Any:
     Raises:
         MissingExtraError: spaCy is not installed (the ``spacy`` extra).
 
-    .. versionadded:: 1.3.0
+    .. versionadded:: 1.2.0
     """
     made = doc(dataset)
     from spacy.tokens import DocBin
