@@ -197,3 +197,13 @@ def test_without_spacy_the_error_names_the_extra(
     assert 1 == cli.main(["export", "--format", "spacy", "--out", str(out)])
     assert "pip install 'nato-rok[spacy]'" in capsys.readouterr().err
     assert [] == list(tmp_path.iterdir())
+
+
+def test_a_text_longer_than_spacys_default_limit_is_exported() -> None:
+    """A blank pipeline has no parser to protect: nlp.max_length never refuses the article."""
+    dataset = nato_rok.load()
+    longer = dataset.source.text + " " + "a" * 1_000_000  # one long token: quick to tokenize
+    assert len(longer) > spacy.blank("en").max_length
+    doc = export.doc(attrs.evolve(dataset, source=attrs.evolve(dataset.source, text=longer)))
+    assert longer == doc.text
+    assert len(export.doc(dataset).ents) == len(doc.ents)

@@ -141,7 +141,11 @@ def doc(dataset: Dataset) -> Any:
     .. versionadded:: 1.2.0
     """
     spacy = _spacy()
-    result = spacy.blank("en").make_doc(dataset.source.text)
+    nlp = spacy.blank("en")
+    # The limit guards the memory of parsers and NER models, which a blank
+    # pipeline has none of; the tokenizer alone takes any length.
+    nlp.max_length = max(nlp.max_length, len(dataset.source.text))
+    result = nlp.make_doc(dataset.source.text)
     groups: dict[str, list[Any]] = {name: [] for name in GROUPS}
     realigned = []
     for group, span, label, record_id, kb_id in _items(dataset):
