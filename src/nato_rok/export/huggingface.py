@@ -50,7 +50,7 @@ __all__ = ["FORMAT", "card"]
 #: The Hub's size categories, by the largest row count each admits.
 _SIZES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"))
 
-#: The licences, as the README states them (Hub licence identifiers).
+#: The licences in words, as the README states them.
 _LICENCES = """\
 - The structured annotations (records, fields, spans): CC BY 4.0.
 - The event-code tables (`nato_rok/data/codes/` in the package): the PLOVER

@@ -68,8 +68,8 @@ from nato_rok.statements import Statement
 
 __all__ = ["FORMAT", "GROUPS", "LABELS", "doc", "docbin"]
 
-#: The entity label of each kind of record: participants, then the kinds of
-#: organization and entity, as OntoNotes 5 (spaCy's English pipelines) names them.
+#: The entity label of participants, and of each kind of organization and
+#: entity, as OntoNotes 5 (and so spaCy's English pipelines) names them.
 LABELS: Mapping[str, str] = MappingProxyType(
     {
         "participant": "PERSON",
