@@ -95,7 +95,8 @@ def test_the_card_states_the_licences_and_the_datasheet() -> None:
     text = huggingface.card(nato_rok.load())
     assert "CC BY 4.0" in text
     assert "CC BY-SA 4.0" in text
-    assert "is NATO's, reproduced unchanged" in text
+    assert "NATO's, reproduced unchanged" in text
+    assert "(one row). 1 row; key: id." in text
     for answer in croissant.RAI.values():
         assert answer in text
     for table in tables.TABLES:

@@ -56,10 +56,10 @@ _LICENCES = """\
 - The event-code tables (`nato_rok/data/codes/` in the package): the PLOVER
   tables and the CAMEO 105 description are adapted from the PLOVER repository
   and shared under CC BY-SA 4.0.
-- The article text (the `source` table's `text`, and the excerpts of the
-  `spans` table) is NATO's, reproduced unchanged with acknowledgement of NATO
-  as its author and publisher, under NATO's terms; it is not covered by the
-  licences above.
+- The article text (the `source` table's `text`, and the parts of it the
+  other tables quote: quotations' `text`, the `spans` table's `excerpt`) is
+  NATO's, reproduced unchanged with acknowledgement of NATO as its author and
+  publisher, under NATO's terms; it is not covered by the licences above.
 """
 
 #: The datasheet's answers, as the card's headings name them.
@@ -117,7 +117,8 @@ def _front_matter(dataset: Dataset, all_tables: tuple[Table, ...]) -> Iterator[s
 def _columns(table: Table) -> Iterator[str]:
     yield f"### `{table.name}`"
     yield ""
-    yield f"{table.description} {len(table.rows)} rows; key: {', '.join(table.primary_key)}."
+    rows = f"{len(table.rows)} row" + ("" if len(table.rows) == 1 else "s")
+    yield f"{table.description} {rows}; key: {', '.join(table.primary_key)}."
     yield ""
     yield "| column | type | meaning |"
     yield "| --- | --- | --- |"
