@@ -9,6 +9,7 @@ from pathlib import Path
 
 import attrs
 import datasets
+import huggingface_hub.constants
 import pyarrow.parquet as pq
 import pytest
 from huggingface_hub import DatasetCard
@@ -36,7 +37,9 @@ def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    # Both libraries read these variables once, on import: set what they read too.
     monkeypatch.setattr(datasets.config, "HF_DATASETS_OFFLINE", True)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
     monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", tmp_path / "hf-home" / "datasets")
 
 
