@@ -9,9 +9,9 @@ model is downloaded), with
 - ``doc.ents``: every mention of a participant, organization or entity,
   labelled as spaCy's English pipelines label them (:data:`LABELS`:
   ``PERSON``, ``ORG``, ``GPE``, ``LOC``), ``kb_id_`` the record's id.
-  Entities may not overlap; should two mentions overlap (none does in the
-  bundled releases), ``spacy.util.filter_spans`` keeps the longer one, and
-  the span group ``mentions`` holds them all either way.
+  Entities may not overlap: where two mentions do, ``spacy.util.filter_spans``
+  keeps the longer one in ``doc.ents``, and the span group ``mentions``
+  holds them all either way.
 - span groups, each span with spaCy's own span data (``label_``, ``id_``,
   ``kb_id_``, which ``DocBin`` keeps; span extensions ``span._.x`` would
   need every reader to register them first):
