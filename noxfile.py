@@ -211,12 +211,17 @@ def lowest(session: nox.Session) -> None:
     )  # fmt: skip
     session.log("lowest versions: " + " ".join(_pinned(pins)))
     # The test tools at their usual versions, the project's own requirements at their floors.
-    session.install("-c", str(pins), f"{_wheel(session)}[{','.join(sorted(USER_EXTRAS))}]")
-    session.install("-c", str(pins), *_groups("test"))
+    # Only the direct requirements are held: a transitive pin may clash with a test tool
+    # (spaCy's typer brings rich and markdown-it-py 4, which myst-parser refuses on 3.10).
+    floors = tmp / "floors.txt"
+    direct = [pin for pin in _pinned(pins) if pin.split("==")[0] in _direct_names()]
+    floors.write_text("\n".join(direct) + "\n", encoding="utf-8")
+    session.install("-c", str(floors), f"{_wheel(session)}[{','.join(sorted(USER_EXTRAS))}]")
+    session.install("-c", str(floors), *_groups("test"))
     python = str(Path(session.bin) / "python")
     installed = session.run("uv", "pip", "freeze", "--python", python, silent=True, external=True)
-    for pin in _pinned(pins):
-        if pin.split("==")[0] in _direct_names() and pin.lower() not in str(installed).lower():
+    for pin in direct:
+        if pin.lower() not in str(installed).lower():
             session.error(f"{pin} was not installed: a test tool raised the floor")
     # The fast tier: the floors matter to the code, not to how many examples run.
     session.run("pytest", "-p", "no:cacheprovider", "-q", *session.posargs)

@@ -1,4 +1,4 @@
-"""Time the Parquet and DuckDB exports against pyarrow alone writing the same rows.
+"""Time the exports against the libraries' own writers given the same data in hand.
 
     python -m benchmarks.exports            # 1 000, 10 000 and 100 000 quotations
     python -m benchmarks.exports --quick    # 1 000 and 10 000
@@ -8,7 +8,15 @@ the atomic write); the baseline is pyarrow alone writing the same rows, as
 plain Python tuples already in hand, to one Parquet file per table. Both run
 on the same synthetic documents as ``python -m benchmarks``, so "time per
 quotation at the largest / at the smallest size" shows whether an export is
-linear. Needs the ``arrow`` and ``duckdb`` extras.
+linear.
+
+The ``huggingface`` export (Parquet files and a dataset card) is timed
+against ``datasets`` writing the same rows with its own writer
+(``Dataset.from_dict(...).to_parquet``), and the ``spacy`` export (the
+tokenized article with its entities, span groups and user data) against
+spaCy tokenizing the same text with a blank English pipeline and writing it,
+unannotated, with ``DocBin.to_disk``. Needs the ``arrow``, ``duckdb``,
+``spacy`` and ``huggingface`` extras.
 """
 
 from __future__ import annotations
@@ -19,8 +27,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
+import spacy
+from spacy.tokens import DocBin
 
 import nato_rok
 from benchmarks.run import _median_seconds, _Table, synthetic
@@ -31,6 +42,18 @@ def _pyarrow_alone(rows: dict[str, tuple[list[str], list[tuple[object, ...]]]], 
     for name, (columns, values) in rows.items():
         table = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in values])
         pq.write_table(table, out / f"{name}.parquet", compression="zstd")
+
+
+def _datasets_alone(rows: dict[str, tuple[list[str], list[tuple[object, ...]]]], out: Path) -> None:
+    for name, (columns, values) in rows.items():
+        data = {column: [row[i] for row in values] for i, column in enumerate(columns)}
+        datasets.Dataset.from_dict(data).to_parquet(out / f"{name}.parquet")
+
+
+def _spacy_alone(text: str, root: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.max_length = max(nlp.max_length, len(text))
+    DocBin(docs=[nlp.make_doc(text)]).to_disk(_fresh(root, "docbin"))
 
 
 def _fresh(folder: Path, name: str) -> Path:
@@ -50,7 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     sizes = (1_000, 10_000) if args.quick else (1_000, 10_000, 100_000)
     print(f"Python {sys.version.split()[0]}, nato-rok {nato_rok.__version__}, median of {repeats}")
     print(f"{'measure':<58} {'value':>13}  {'baseline':>13}  {'ratio':>8}")
-    per_quote: dict[str, dict[int, float]] = {"parquet": {}, "duckdb": {}}
+    per_quote: dict[str, dict[int, float]] = {
+        "parquet": {},
+        "duckdb": {},
+        "huggingface": {},
+        "spacy": {},
+    }
+    datasets.disable_progress_bars()
     table = _Table()
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
@@ -80,6 +109,22 @@ def main(argv: list[str] | None = None) -> int:
             per_quote["duckdb"][size] = database / size
             table.row(f"export parquet ({size} quotes) / pyarrow alone", parquet, base)
             table.row(f"export duckdb ({size} quotes) / pyarrow alone", database, base)
+
+            def with_datasets(rows: dict[str, tuple[list[str], list[tuple[object, ...]]]]) -> None:
+                folder = _fresh(root, "datasets")
+                folder.mkdir()
+                _datasets_alone(rows, folder)
+
+            own = _median_seconds(functools.partial(with_datasets, rows), repeats)
+            hub = _median_seconds(functools.partial(export, "huggingface", dataset), repeats)
+            per_quote["huggingface"][size] = hub / size
+            table.row(f"export huggingface ({size} quotes) / datasets to_parquet", hub, own)
+            own = _median_seconds(
+                functools.partial(_spacy_alone, dataset.source.text, root), repeats
+            )
+            doc = _median_seconds(functools.partial(export, "spacy", dataset), repeats)
+            per_quote["spacy"][size] = doc / size
+            table.row(f"export spacy ({size} quotes) / DocBin.to_disk, no spans", doc, own)
     smallest, largest = min(sizes), max(sizes)
     for name, figures in per_quote.items():
         print(

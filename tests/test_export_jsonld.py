@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import pytest
 from pyld import jsonld as ld
 
 import nato_rok
 from nato_rok.export.jsonld import CONTEXT, jsonld
+from nato_rok.model import Entity, Organization, Participant
 
 SDO = "https://schema.org/"
 
@@ -85,3 +87,53 @@ def test_no_result_shares_module_state() -> None:
     first["@context"]["@vocab"] = "http://evil.example/"
     assert "https://schema.org/" == CONTEXT["@vocab"]
     assert "https://schema.org/" == jsonld(nato_rok.load())["@context"]["@vocab"]
+
+
+def test_statements_are_claims_by_their_speakers(graph: dict[str, dict[str, Any]]) -> None:
+    """Each statement is a Claim: the words reported, its author, the article, its quotation."""
+    dataset = nato_rok.load()
+    claims = _types(graph, "Claim")
+    assert len(dataset.statements) == len(claims)
+    for statement in dataset.statements:
+        claim = graph[f"urn:nato-rok:{statement.id}"]
+        assert dataset.excerpt(statement.span) == claim[SDO + "text"][0]["@value"]
+        assert [f"urn:nato-rok:{statement.speaker_id}"] == _ids(claim, "author")
+        assert ["urn:nato-rok:nato-news-99519"] == _ids(claim, "appearance")
+        quotes = [] if statement.quote_id is None else [f"urn:nato-rok:{statement.quote_id}"]
+        assert quotes == _ids(claim, "hasPart")
+        for quote in quotes:
+            assert SDO + "Quotation" in graph[quote]["@type"]
+        dates = [] if statement.date is None else [statement.date.isoformat()]
+        assert dates == [value["@value"] for value in claim.get(SDO + "dateCreated", [])]
+    assert any(statement.date is not None for statement in dataset.statements)
+
+
+def test_entities_are_places_and_funds_the_article_mentions(
+    graph: dict[str, dict[str, Any]],
+) -> None:
+    """Places and regions are Place (in their state), funds FundingScheme; all are mentioned."""
+    dataset = nato_rok.load()
+    for entity in dataset.entities:
+        node = graph[f"urn:nato-rok:{entity.id}"]
+        kind = "FundingScheme" if entity.kind.value == "fund" else "Place"
+        assert [SDO + kind] == node["@type"]
+        within = [] if entity.within_id is None or kind != "Place" else [entity.within_id]
+        assert [f"urn:nato-rok:{w}" for w in within] == _ids(node, "containedInPlace")
+    assert {"Place", "FundingScheme"} <= {
+        t.removeprefix(SDO)
+        for e in dataset.entities
+        for t in graph[f"urn:nato-rok:{e.id}"]["@type"]
+    }
+    (article,) = _types(graph, "NewsArticle")
+    named: list[Participant | Organization | Entity] = [
+        *dataset.participants,
+        *dataset.organizations,
+        *dataset.entities,
+    ]
+    assert sorted(f"urn:nato-rok:{r.id}" for r in named if r.mentions) == sorted(
+        _ids(article, "mentions")
+    )
+    unnamed = attrs.evolve(dataset.organizations[0], mentions=())
+    copy = attrs.evolve(dataset, organizations=(unnamed, *dataset.organizations[1:]))
+    (article,) = (node for node in jsonld(copy)["@graph"] if node["@type"] == "NewsArticle")
+    assert {"@id": f"urn:nato-rok:{unnamed.id}"} not in article["mentions"]

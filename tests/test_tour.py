@@ -49,13 +49,14 @@ def test_committed_outputs_are_fresh(executed: Any) -> None:
 
 
 def test_the_tour_shows_cards_tables_and_a_plot(executed: Any) -> None:
-    """The dataset and records display as cards, a table as HTML, and the plot as an image."""
+    """Cards, a table as HTML, the plot as an image, and displaCy's view of the spaCy export."""
     shown = [output for cell in tour_notebook.outputs(executed) for output in cell]
     html = [output["text/html"] for output in shown if "text/html" in output]
     assert any("nato-rok dataset release 1.1.0" in page for page in html)
     assert any("Quote · <code>quote-north-korea-threat" in page for page in html)
     assert any("<table" in page and "dataframe" in page for page in html)
     assert any("image/png" in output for output in shown)
+    assert any('class="entities"' in page and "anders-fogh-rasmussen" in page for page in html)
 
 
 def test_check_mode_finds_stale_outputs_and_writing_refreshes_them(

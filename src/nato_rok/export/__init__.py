@@ -15,6 +15,10 @@
 - :mod:`nato_rok.export.webannotation`: every span as a W3C Web Annotation.
 - :mod:`nato_rok.export.plover`: the PLOVER-coded events as PLOVER JSON Lines.
 - :mod:`nato_rok.export.croissant`: Croissant 1.0 metadata beside the CSV tables.
+- :mod:`nato_rok.export.huggingface`: the Parquet files and a dataset card, as
+  a Hugging Face dataset folder.
+- :mod:`nato_rok.export.spacy`: the article and its spans as a spaCy ``Doc``
+  in a ``DocBin``.
 
 Every export is deterministic: the same dataset gives the same bytes (a
 DuckDB file: the same tables and rows); and every file is written

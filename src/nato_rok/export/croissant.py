@@ -40,7 +40,7 @@ from nato_rok.export.datapackage import _csv_files
 from nato_rok.export.tables import TABLES, TableDeclaration
 from nato_rok.external import ReferenceKind
 
-__all__ = ["CONTEXT", "FORMAT", "RAI", "metadata"]
+__all__ = ["CONTEXT", "FORMAT", "RAI", "metadata", "rai"]
 
 #: The Croissant 1.0 JSON-LD context, as the specification gives it.
 CONTEXT: Mapping[str, Any] = MappingProxyType(
@@ -187,6 +187,17 @@ def _description(dataset: Dataset) -> str:
     )
 
 
+def rai(dataset: Dataset) -> dict[str, str]:
+    """Return the datasheet's Responsible-AI answers for *dataset*, by RAI property.
+
+    :data:`RAI` and ``rai:dataLimitations``, which is written from the
+    references the release itself holds, so it cannot go stale.
+
+    .. versionadded:: 1.2.0
+    """
+    return {**RAI, "rai:dataLimitations": _limitations(dataset)}
+
+
 def _limitations(dataset: Dataset) -> str:
     """Return ``rai:dataLimitations``, written from the references the release itself holds."""
     references = dataset.references
@@ -259,8 +270,7 @@ def _metadata(dataset: Dataset, files: Mapping[str, str]) -> dict[str, Any]:
         **_citation(dataset),
         "inLanguage": source.language,
         "isBasedOn": web_url(source.url) or source.title,
-        **RAI,
-        "rai:dataLimitations": _limitations(dataset),
+        **rai(dataset),
         # The dataset's licence is the annotations'; the article text is NATO's.
         "copyrightNotice": _cite.text_terms(dataset),
         "distribution": [_file(dataset, name, content) for name, content in files.items()],

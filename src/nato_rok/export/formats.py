@@ -7,8 +7,9 @@ them atomically (see :doc:`/exports`):
 
     >>> import nato_rok
     >>> from nato_rok.export import formats
-    >>> " ".join(f.name for f in formats.FORMATS)
-    'csv datapackage html jsonld jsonschema webannotation plover parquet duckdb croissant'
+    >>> " ".join(f.name for f in formats.FORMATS)  # doctest: +NORMALIZE_WHITESPACE
+    'csv datapackage html jsonld jsonschema webannotation plover parquet duckdb croissant
+    huggingface spacy'
     >>> formats.get("html").writes
     'file'
 
@@ -23,9 +24,11 @@ from nato_rok.export import (
     datapackage,
     duckdb,
     html,
+    huggingface,
     jsonld,
     jsonschema,
     plover,
+    spacy,
     webannotation,
 )
 from nato_rok.export._format import ExportOptions, Format
@@ -44,6 +47,8 @@ FORMATS: tuple[Format, ...] = (
     arrow.FORMAT,
     duckdb.FORMAT,
     croissant.FORMAT,
+    huggingface.FORMAT,
+    spacy.FORMAT,
 )
 
 

@@ -1,21 +1,32 @@
 """JSON-LD with schema.org: the article, people, organizations, the visit, quotations.
 
-The article is a ``NewsArticle``; people are ``Person`` (name, alternate
+The article is a ``NewsArticle`` that ``mentions`` every person,
+organization and entity it names; people are ``Person`` (name, alternate
 names, job title, affiliation); NATO and other bodies ``Organization``, states
 ``Country``; the visit an ``Event`` whose meetings are its ``subEvent``; each
 quotation a ``Quotation`` with its ``creator`` and ``isPartOf`` the article.
-The context is inline (``@vocab`` schema.org), so expanding the document
-fetches nothing. Node ids are ``urn:nato-rok:<id>``. The article's ``url`` is
-written only if it is an ``http``/``https`` URL. Its ``copyrightHolder`` and
-``copyrightNotice`` say whose its text is and on what terms nato-rok carries
-it: NATO's, not under the dataset's licence (as NOTICE says).
+Places and regions (schema 3 entities) are ``Place``, with
+``containedInPlace`` the state they lie in where the article says so; funds
+are ``FundingScheme``. Each reported statement is a ``Claim`` (what a person
+is reported to have said): its ``text`` the words reported, its ``author``
+the speaker, its ``appearance`` the article, ``hasPart`` the quotation it
+contains, ``dateCreated`` the day the article gives, and its kind (direct or
+indirect) in ``nr:kind``. The context is inline (``@vocab`` schema.org), so
+expanding the document fetches nothing. Node ids are ``urn:nato-rok:<id>``.
+The article's ``url`` is written only if it is an ``http``/``https`` URL. Its
+``copyrightHolder`` and ``copyrightNotice`` say whose its text is and on what
+terms nato-rok carries it: NATO's, not under the dataset's licence (as NOTICE
+says).
 
-What schema.org cannot carry is left out: spans (except as each quotation's
-character offsets in ``nr:start``/``nr:end``), event codings, and the
-provenance of external facts; use the JSON document or the tables for those.
+What schema.org cannot carry is left out: spans (except as the character
+offsets of each quotation and statement in ``nr:start``/``nr:end``), event
+codings, and the provenance of external facts; use the JSON document or the
+tables for those.
 
 .. versionadded:: 1.1.0
-.. versionchanged:: 1.2.0 The article's ``copyrightHolder`` and ``copyrightNotice``.
+.. versionchanged:: 1.2.0
+   Statements (``Claim``), entities (``Place``, ``FundingScheme``) and the
+   article's ``mentions``; the article's ``copyrightHolder`` and ``copyrightNotice``.
 """
 
 from __future__ import annotations
@@ -26,7 +37,15 @@ from nato_rok import _cite
 from nato_rok.dataset import Dataset
 from nato_rok.export._format import Format, dump_json
 from nato_rok.export._safe import web_url
-from nato_rok.model import Meeting, OrganizationKind, Participant
+from nato_rok.model import (
+    Entity,
+    EntityKind,
+    Meeting,
+    Organization,
+    OrganizationKind,
+    Participant,
+)
+from nato_rok.statements import Statement
 
 __all__ = ["CONTEXT", "FORMAT", "jsonld"]
 
@@ -64,6 +83,41 @@ def _meeting(dataset: Dataset, meeting: Meeting) -> dict[str, Any]:
     }
 
 
+def _named(dataset: Dataset) -> tuple[Participant | Organization | Entity, ...]:
+    return (*dataset.participants, *dataset.organizations, *dataset.entities)
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        **_ref(entity.id),
+        "@type": "FundingScheme" if entity.kind is EntityKind.FUND else "Place",
+        "name": entity.name,
+        "alternateName": list(entity.aliases),
+        "nr:kind": entity.kind.value,
+    }
+    if entity.within_id is not None and entity.kind is not EntityKind.FUND:
+        node["containedInPlace"] = _ref(entity.within_id)
+    return node
+
+
+def _claim(dataset: Dataset, statement: Statement) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        **_ref(statement.id),
+        "@type": "Claim",
+        "text": dataset.excerpt(statement.span),
+        "author": _ref(statement.speaker_id),
+        "appearance": _ref(dataset.source.id),
+        "nr:kind": statement.kind.value,
+        "nr:start": statement.span.start,
+        "nr:end": statement.span.end,
+    }
+    if statement.quote_id is not None:
+        node["hasPart"] = _ref(statement.quote_id)
+    if statement.date is not None:
+        node["dateCreated"] = statement.date.isoformat()
+    return node
+
+
 def jsonld(dataset: Dataset) -> dict[str, Any]:
     """Return the dataset as a JSON-LD document (schema.org vocabulary).
 
@@ -83,6 +137,7 @@ def jsonld(dataset: Dataset) -> dict[str, Any]:
         # The text is NATO's: it is not under the dataset's licence (NOTICE).
         "copyrightHolder": {"@type": "Organization", "name": source.publisher},
         "copyrightNotice": _cite.text_terms(dataset),
+        "mentions": [_ref(record.id) for record in _named(dataset) if record.mentions],
     }
     organizations = [
         {
@@ -138,6 +193,8 @@ def jsonld(dataset: Dataset) -> dict[str, Any]:
             *(_meeting(dataset, m) for m in dataset.meetings),
             *quotes,
             *topics,
+            *(_entity(entity) for entity in dataset.entities),
+            *(_claim(dataset, statement) for statement in dataset.statements),
         ],
     }
 
