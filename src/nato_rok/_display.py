@@ -2,9 +2,9 @@
 
 Imported only when a notebook asks a dataset or a record for its
 ``_repr_html_`` (or IPython for ``_repr_pretty_``), so the records stay free of
-HTML. The cards escape every text as the HTML export does and use its
-colours; they are self-contained (inline styles only: notebooks strip
-``<style>`` from untrusted output) and load nothing. Text takes the
+HTML. The cards escape every text as the HTML export does and share its
+colours (``_reprs.COLOURS``); they are self-contained (inline styles only:
+notebooks strip ``<style>`` from untrusted output) and load nothing. Text takes the
 notebook's own colour, so the cards read in light and dark themes; only
 highlights set a background, always with dark text on it.
 
@@ -20,9 +20,9 @@ from typing import Any
 
 import attrs
 
+from nato_rok._reprs import COLOURS
 from nato_rok.dataset import Dataset
 from nato_rok.events import Event
-from nato_rok.export.html import COLOURS
 from nato_rok.model import Participant, Quote, Span
 
 #: The card: a coloured rule on the left, the notebook's own text colour.
@@ -88,8 +88,8 @@ def context(record: object) -> Dataset | None:
     record_id = getattr(record, "id", None)
     if not isinstance(record_id, str):
         return None
-    for dataset in list(_releases._CACHE.values()):
-        if dataset._by_id.get(record_id) is record:
+    for dataset in _releases.loaded():
+        if any(found is record for found in dataset.records()):
             return dataset
     return None
 
@@ -122,7 +122,8 @@ def _in_text(dataset: Dataset, span: Span, width: int = _CONTEXT) -> str:
 
 
 def _name(dataset: Dataset | None, record_id: str) -> str:
-    record = dataset._by_id.get(record_id) if dataset else None
+    ids = {found.id: found for found in dataset.records()} if dataset else {}
+    record = ids.get(record_id)
     name = getattr(record, "name", None) or getattr(record, "label", None)
     return f"{_e(name)} (<code>{_e(record_id)}</code>)" if name else f"<code>{_e(record_id)}</code>"
 

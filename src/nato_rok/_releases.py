@@ -7,6 +7,7 @@ import re
 import threading
 from typing import Any
 
+from nato_rok._resources import broken, read_installed
 from nato_rok.dataset import Dataset
 from nato_rok.exceptions import (
     BrokenInstallError,
@@ -37,23 +38,9 @@ def _key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def broken(name: str, what: str) -> BrokenInstallError:
-    """Return the error for a damaged data file *name* of the installation."""
-    return BrokenInstallError(
-        f"the installed nato-rok is damaged: data/{name} {what}; reinstall nato-rok "
-        "(pip install --force-reinstall nato-rok)"
-    )
-
-
-def read_installed(name: str) -> bytes:
-    """Return a data file of the installed package, or say the installation is broken."""
-    from nato_rok import _resources
-
-    try:
-        return _resources.read_data(name)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise broken(name, f"cannot be read ({reason})") from exc
+def loaded() -> tuple[Dataset, ...]:
+    """Return the bundled releases loaded so far in this process, each once."""
+    return tuple({id(dataset): dataset for dataset in list(_CACHE.values())}.values())
 
 
 def _entries(value: Any) -> list[dict[str, Any]]:
