@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import nato_rok
 from nato_rok import _converter, _resources, _schemas, _structure
@@ -120,3 +122,14 @@ def test_checked_refuses_what_the_converter_refuses(path: tuple[Any, ...]) -> No
         holder["unexpected"] = original
         assert not _accepted(_detailed, value)
         assert not _accepted(_structure.checked, value)
+
+
+@given(
+    start=st.integers(-2, 3) | st.integers() | st.booleans() | st.floats(0, 3),
+    end=st.integers(-2, 3) | st.integers() | st.booleans() | st.floats(0, 3),
+)
+def test_the_inline_span_check_is_spans_own(start: Any, end: Any) -> None:
+    """checked() builds a Span without calling it; it refuses exactly what Span refuses."""
+    value = copy.deepcopy(DOCUMENT)
+    value["quotes"][0]["attribution_span"] = {"start": start, "end": end}
+    assert _accepted(_detailed, copy.deepcopy(value)) == _accepted(_structure.checked, value)

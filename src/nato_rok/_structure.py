@@ -418,15 +418,13 @@ def _checked_Span(o: Any) -> Span:
     if type(o) is not dict or o.keys() != _KEYS_Span:
         raise _Refused
     f_start = o["start"]
-    if type(f_start) is not int:
-        raise _Refused
     f_end = o["end"]
-    if type(f_end) is not int:
+    if type(f_start) is not int or type(f_end) is not int or not 0 <= f_start < f_end:
         raise _Refused
-    return Span(
-        start=f_start,
-        end=f_end,
-    )
+    r = _new(Span)
+    _set(r, "start", f_start)
+    _set(r, "end", f_end)
+    return r
 
 
 def _checked_Organization(o: Any) -> Organization:
