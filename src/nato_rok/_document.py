@@ -71,15 +71,26 @@ def _upgraded(value: Any) -> int:
 
 def from_value(value: Any) -> Dataset:
     """Check and structure a parsed JSON *value* into a :class:`Dataset`."""
-    from nato_rok import _integrity, _structure
+    return _consistent(_structured(value))
+
+
+def _structured(value: Any) -> Dataset:
+    """Structure *value* (upgraded first), or raise a SchemaError locating each problem."""
+    from nato_rok import _structure
 
     schema_version = _upgraded(value)
     try:
         # Written ahead of time (scripts/generate_structure.py): no code is
         # compiled, no cattrs imported. It checks as strictly as the converter.
-        dataset = _structure.checked(value)
+        return _structure.checked(value)
     except Exception:  # noqa: BLE001  # any failure: the detailed converter says where and why
-        dataset = _detailed(value, schema_version)
+        return _detailed(value, schema_version)
+
+
+def _consistent(dataset: Dataset) -> Dataset:
+    """Return *dataset* if its records agree with each other and the text, else raise."""
+    from nato_rok import _integrity
+
     found = _integrity.check(dataset)
     if found:
         _refuse(IntegrityError, "the document's records are inconsistent", found)
@@ -165,7 +176,12 @@ def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) ->
         raise TypeError(f"loads() argument 'max_size' must be an int, not {kind}")
     if max_size < 0:
         raise ValueError(f"loads() argument 'max_size' must be >= 0, got {max_size}")
-    return from_value(_json.parse(data, max_size=max_size))
+    value = _json.parse(data, max_size=max_size)
+    dataset = _structured(value)
+    # The records share no container with the parse tree: freed now, its
+    # dicts and lists are not visited by the collections of the checks.
+    del value
+    return _consistent(dataset)
 
 
 def dumps(dataset: Dataset) -> str:
