@@ -287,3 +287,10 @@ def test_a_card_says_1_position_not_1_positions() -> None:
     assert "1 position" in card
     assert "1 positions" not in card
     assert "1 position," in text_view(ds)
+
+
+def test_a_visit_built_by_hand_names_what_it_cannot_resolve_by_id() -> None:
+    """A dataset built by hand may refer to no record: the card shows the id."""
+    ds = nato_rok.load("1.0.0")
+    ds = attrs.evolve(ds, visit=attrs.evolve(ds.visit, host_id="nowhere"))
+    assert "(NATO) visited nowhere: Seoul" in text_view(ds)

@@ -69,11 +69,6 @@ def _upgraded(value: Any) -> int:
     return schema_version
 
 
-def from_value(value: Any) -> Dataset:
-    """Check and structure a parsed JSON *value* into a :class:`Dataset`."""
-    return _consistent(_structured(value))
-
-
 def _structured(value: Any) -> Dataset:
     """Structure *value* (upgraded first), or raise a SchemaError locating each problem."""
     from nato_rok import _structure

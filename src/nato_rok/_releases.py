@@ -133,8 +133,6 @@ def _read(entry: dict[str, Any]) -> Dataset:
         )
     try:
         return _document.from_bundled(data)
-    except BrokenInstallError:
-        raise  # a code table is missing: that message names its file
     except DatasetError as exc:
         # The file matches its checksum, so the manifest was changed with it.
         summary = broken(entry["file"], f"(release {entry['version']}) is not a valid document")
