@@ -133,7 +133,8 @@ def from_bundled(data: bytes) -> Dataset:
 def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) -> Dataset:
     """Read a dataset document of any supported schema, checked in full.
 
-    The document is checked exactly like a bundled release: strict JSON,
+    The document gets every check a bundled release passed when it was
+    built (:func:`~nato_rok.load` then trusts its checksum): strict JSON,
     strict types, no missing or unknown keys, every span inside the text,
     every quotation equal to its span, unique ids, every reference resolved.
 
