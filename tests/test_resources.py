@@ -49,6 +49,29 @@ def test_read_data_returns_bytes_of_package_data() -> None:
     assert _resources.read_data("manifest.json").startswith(b"{")
 
 
+def test_without_a_folder_data_is_read_through_importlib_resources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A package that is not a folder (a zip) reads its data through importlib.resources."""
+    import importlib.resources
+
+    expected = importlib.resources.files("nato_rok").joinpath("data").joinpath("manifest.json")
+    assert _resources.FOLDER is not None  # the tests run on a folder
+    monkeypatch.setattr(_resources, "FOLDER", None)
+    assert expected.read_bytes() == _resources.read_data("manifest.json")
+    assert _resources.read_data("codes/cameo.json").startswith(b"{")
+
+
+def test_an_installed_package_reads_its_data_without_importlib_resources() -> None:
+    """A cold load() from a folder imports neither importlib.resources nor zipfile."""
+    code = (
+        "import sys, nato_rok; nato_rok.load(); "
+        "print(sorted(m for m in sys.modules if m.startswith(('importlib.resources', 'zipfile'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "[]" == done.stdout.strip()
+
+
 def test_loads_from_a_zip_archive(tmp_path: Path) -> None:
     """The package works imported from a zip file on sys.path."""
     archive = tmp_path / "nato_rok.zip"
