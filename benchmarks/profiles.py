@@ -61,9 +61,10 @@ from nato_rok import _document, _releases, _structure
 mark("loader modules (documents, structure functions, releases)")
 import hashlib
 mark("hashlib (for the checksum)")
-manifest = files("nato_rok").joinpath("data", "manifest.json").read_bytes()
-data = files("nato_rok").joinpath("data", {file!r}).read_bytes()
-mark("importlib.resources: find and read the manifest and the release")
+from nato_rok import _resources
+manifest = _resources.read_data("manifest.json")
+data = _resources.read_data({file!r})
+mark("read the manifest and the release (open() in an installed folder)")
 hashlib.sha256(data).hexdigest()
 mark("SHA-256 of the release")
 for turn in ("first", "again"):
