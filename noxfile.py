@@ -133,10 +133,12 @@ def properties(session: nox.Session) -> None:
 
 @nox.session(python=NEWEST)
 def lint(session: nox.Session) -> None:
-    """Run pre-commit (ruff and its format check) and mypy --strict."""
+    """Run pre-commit (ruff and its format check), mypy --strict and the import contracts."""
     session.install("-e", ".", *_groups("lint"))
     session.run("pre-commit", "run", "--all-files")
     session.run("mypy")
+    # The layers and no import circle (import-linter), and proof that both can fail.
+    session.run("python", "scripts/check_layers.py")
 
 
 @nox.session(python=NEWEST)

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 import nato_rok
 from nato_rok import strategies
-from nato_rok._display import context, html_card
+from nato_rok._display import context, counted, html_card
+from nato_rok._display import text as text_view
 from nato_rok.events import CameoCoding, DateBasis, Event
 from nato_rok.model import Participant, Quote, QuoteKind, Span
 
@@ -251,3 +252,45 @@ def test_context_is_the_sentence_cut_at_spaces(text: str, span: Span, expected: 
     dataset: Any = SimpleNamespace(source=SimpleNamespace(text=text))
     got = _in_text(dataset, span, 8).replace("</mark>", "]")
     assert expected == re.sub(r"<mark[^>]*>", "[", got)
+
+
+def test_the_dataset_card_names_the_visit() -> None:
+    """Who visited whom, where and when: names from the records, dates if the release has them."""
+    old, new = nato_rok.load("1.0.0"), nato_rok.load("1.1.0")
+    who = "Anders Fogh Rasmussen (NATO) visited Republic of Korea: Seoul, reported 2013-04-12"
+    for ds in (old, new):
+        assert who in _text(assert_self_contained(ds._repr_html_()))
+        assert who in ds._repr_html_()
+        assert who in text_view(ds)
+    assert "3 days (2013-04-11 to 2013-04-13)" in text_view(new)
+    assert text_view(old).splitlines()[2].endswith("3 days")
+
+
+@pytest.mark.parametrize(
+    ("number", "name", "expected"),
+    [
+        (1, "positions", "1 position"),
+        (2, "positions", "2 positions"),
+        (0, "entities", "0 entities"),
+        (1, "entities", "1 entity"),
+        (1, "cooperation_areas", "1 cooperation area"),
+        (1, "days", "1 day"),
+    ],
+)
+def test_counts_agree_in_number(number: int, name: str, expected: str) -> None:
+    assert expected == counted(number, name)
+
+
+def test_a_card_says_1_position_not_1_positions() -> None:
+    ds = nato_rok.load("1.1.0")
+    card = _text(assert_self_contained(ds._repr_html_()))
+    assert "1 position" in card
+    assert "1 positions" not in card
+    assert "1 position," in text_view(ds)
+
+
+def test_a_visit_built_by_hand_names_what_it_cannot_resolve_by_id() -> None:
+    """A dataset built by hand may refer to no record: the card shows the id."""
+    ds = nato_rok.load("1.0.0")
+    ds = attrs.evolve(ds, visit=attrs.evolve(ds.visit, host_id="nowhere"))
+    assert "(NATO) visited nowhere: Seoul" in text_view(ds)

@@ -200,7 +200,11 @@ def test_a_truncated_or_wrong_manifest_says_reinstall(
 def test_a_missing_or_damaged_code_table_says_reinstall(
     damage: bytes, cold_cache: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A release with events needs the code tables; without them, reinstall."""
+    """Checking a release with events needs the code tables; without them, reinstall.
+
+    ``load()`` trusts the checksum and reads no table; the full checks of
+    ``loads()`` on the same bytes do.
+    """
     from nato_rok import _codes
 
     monkeypatch.setattr(_codes, "_tables", _codes._tables.__wrapped__)
@@ -211,4 +215,32 @@ def test_a_missing_or_damaged_code_table_says_reinstall(
         _missing(monkeypatch, "codes/cameo.json", FileNotFoundError(2, "No such file"))
         expected = r"data/codes/cameo\.json cannot be read \(No such file\); reinstall"
     with pytest.raises(BrokenInstallError, match=expected):
-        nato_rok.load("1.1.0")
+        nato_rok.loads(_resources.read_data("nato-rok-1.1.0.json"))
+
+
+@pytest.mark.parametrize("version", nato_rok.versions())
+def test_every_bundled_release_passes_every_check(version: str) -> None:
+    """The full loads() path accepts each bundled file and gives what load() gives.
+
+    load() trusts the manifest's checksum; this is the proof it stands on.
+    """
+    manifest = json.loads(_resources.read_data("manifest.json"))
+    (entry,) = (e for e in manifest["releases"] if e["version"] == version)
+    data = _resources.read_data(entry["file"])
+    assert nato_rok.load(version) == nato_rok.loads(data)
+    assert nato_rok.dumps(nato_rok.load(version)).encode("utf-8") == data
+
+
+def test_load_trusts_the_checksum(cold_cache: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bundled release is not walked again: the strict parse and the checks are loads()'s."""
+    from nato_rok import _integrity, _json
+
+    def never(*args: object, **kwargs: object) -> Any:
+        raise AssertionError("the bundled path re-checked what the checksum proves")
+
+    monkeypatch.setattr(_integrity, "check", never)
+    monkeypatch.setattr(_json, "parse", never)
+    for version in nato_rok.versions():
+        assert version == nato_rok.load(version).version
+    with pytest.raises(AssertionError, match="re-checked"):
+        nato_rok.loads(_resources.read_data("nato-rok-1.0.0.json"))

@@ -45,14 +45,14 @@ EDITIONS: tuple[tuple[tuple[int, ...], str, str], ...] = (
 
 
 def _read(name: str) -> Any:
-    from nato_rok import _releases
+    from nato_rok import _resources
 
     path = f"codes/{name}"
-    data = _releases.read_installed(path)
+    data = _resources.read_installed(path)
     try:
         return json.loads(data)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
-        raise _releases.broken(path, "is not valid JSON") from exc
+        raise _resources.broken(path, "is not valid JSON") from exc
 
 
 def edition(version: str | None = None) -> tuple[str, str]:

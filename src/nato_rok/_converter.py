@@ -17,7 +17,6 @@ from typing import Any, TypeVar, cast, get_args, get_origin
 
 import attrs
 from cattrs import Converter
-from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -31,7 +30,6 @@ from cattrs.preconf.json import make_converter
 from nato_rok._problems import LIMIT
 from nato_rok._validators import FieldValueError
 from nato_rok.exceptions import Problem
-from nato_rok.model import Span
 
 T = TypeVar("T")
 
@@ -121,14 +119,6 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
 
 
 def _tuple_hook(cls: Any, converter: Converter) -> Callable[[Any, type], tuple[Any, ...]]:
-    if not converter.detailed_validation:
-        inner = homogenous_tuple_structure_factory(cls, converter)
-
-        def fast(value: Any, cl: type) -> tuple[Any, ...]:
-            _expect(value, list, "array")
-            return inner(value, cl)  # type: ignore[no-any-return]  # cattrs hook
-
-        return fast
     item_type = get_args(cls)[0]
     handler = converter.get_structure_hook(item_type)
 
@@ -161,9 +151,8 @@ def _tuple_hook(cls: Any, converter: Converter) -> Callable[[Any, type], tuple[A
 
 
 def _attrs_hook(cls: type[T], converter: Converter) -> Callable[[Any, type], T]:
-    detailed = converter.detailed_validation
     inner = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
     # cattrs reports missing keys of fields without a default; these it would fill in.
     defaulted = [
@@ -171,20 +160,6 @@ def _attrs_hook(cls: type[T], converter: Converter) -> Callable[[Any, type], T]:
         for field in attrs.fields(cast(Any, cls))
         if field.init and field.default is not attrs.NOTHING
     ]
-    if not detailed:
-        # Speed matters here and locating problems does not: a value that is
-        # not an object fails inside cattrs' code all the same.
-        names = tuple(field.name for field in defaulted)
-        if not names:
-            return inner
-
-        def fast(value: Any, cl: type) -> T:
-            for name in names:
-                if name not in value:
-                    raise KeyError(name)
-            return inner(value, cl)
-
-        return fast
 
     def structure(value: Any, cl: type) -> T:
         _expect(value, dict, "object")
@@ -216,23 +191,16 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _fast_span(value: Any, _: type) -> Span:
-    # The hottest record: two keys, both checked by Span's own validators.
-    if type(value) is not dict or len(value) != 2:
-        raise RefusedValueError("not a span object")
-    return Span(start=value["start"], end=value["end"])
-
-
 @functools.cache
-def converter(*, detailed: bool = True) -> Converter:
-    """Return the strict converter (built once per mode, on first use).
+def converter() -> Converter:
+    """Return the strict, detailed converter (built once, on first use).
 
-    Both modes apply the same strict hooks. The fast one (``detailed=False``)
-    stops at the first problem without locating it; the detailed one collects
-    every problem with its path. Loading tries the fast one and, on failure,
-    runs the detailed one to say what is wrong and where.
+    Loading structures documents with the functions written ahead of time
+    (:mod:`nato_rok._structure`); this converter runs when they refuse a
+    document, to say what is wrong and where (every problem, with its path),
+    and to unstructure records. It applies the same strict hooks.
     """
-    conv = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -244,17 +212,7 @@ def converter(*, detailed: bool = True) -> Converter:
     )
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
     conv.register_structure_hook_factory(attrs.has, _attrs_hook)
-    if not detailed:
-        conv.register_structure_hook(Span, _fast_span)
     return conv
-
-
-def structure(value: Any, cls: type[T]) -> T:
-    """Structure *value* into *cls*, or raise a cattrs error that locates every problem."""
-    try:
-        return converter(detailed=False).structure(value, cls)
-    except Exception:  # noqa: BLE001  # any failure: let the detailed pass say where and why
-        return converter().structure(value, cls)
 
 
 def _describe(exc: BaseException) -> str:

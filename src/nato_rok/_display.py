@@ -2,9 +2,9 @@
 
 Imported only when a notebook asks a dataset or a record for its
 ``_repr_html_`` (or IPython for ``_repr_pretty_``), so the records stay free of
-HTML. The cards escape every text as the HTML export does and use its
-colours; they are self-contained (inline styles only: notebooks strip
-``<style>`` from untrusted output) and load nothing. Text takes the
+HTML. The cards escape every text as the HTML export does and share its
+colours (``_reprs.COLOURS``); they are self-contained (inline styles only:
+notebooks strip ``<style>`` from untrusted output) and load nothing. Text takes the
 notebook's own colour, so the cards read in light and dark themes; only
 highlights set a background, always with dark text on it.
 
@@ -20,9 +20,9 @@ from typing import Any
 
 import attrs
 
+from nato_rok._reprs import COLOURS
 from nato_rok.dataset import Dataset
 from nato_rok.events import Event
-from nato_rok.export.html import COLOURS
 from nato_rok.model import Participant, Quote, Span
 
 #: The card: a coloured rule on the left, the notebook's own text colour.
@@ -88,8 +88,8 @@ def context(record: object) -> Dataset | None:
     record_id = getattr(record, "id", None)
     if not isinstance(record_id, str):
         return None
-    for dataset in list(_releases._CACHE.values()):
-        if dataset._by_id.get(record_id) is record:
+    for dataset in _releases.loaded():
+        if any(found is record for found in dataset.records()):
             return dataset
     return None
 
@@ -122,7 +122,8 @@ def _in_text(dataset: Dataset, span: Span, width: int = _CONTEXT) -> str:
 
 
 def _name(dataset: Dataset | None, record_id: str) -> str:
-    record = dataset._by_id.get(record_id) if dataset else None
+    ids = {found.id: found for found in dataset.records()} if dataset else {}
+    record = ids.get(record_id)
     name = getattr(record, "name", None) or getattr(record, "label", None)
     return f"{_e(name)} (<code>{_e(record_id)}</code>)" if name else f"<code>{_e(record_id)}</code>"
 
@@ -195,16 +196,59 @@ def _fields(record: Any) -> str:
     return _card(record, getattr(record, "id", ""), _rows(rows))
 
 
-def _dataset(dataset: Dataset) -> str:
-    source, visit = dataset.source, dataset.visit
-    anchor = f"nato-rok-{_e(dataset.version)}"
-    counts = {
+def counted(number: int, plural: str) -> str:
+    """Return ``"1 position"``, ``"2 positions"``: the noun agrees with the number.
+
+    *plural* is a collection's name (``cooperation_areas``, ``entities``).
+    """
+    words = plural.replace("_", " ")
+    if number == 1:
+        words = words[:-3] + "y" if words.endswith("ies") else words[:-1]
+    return f"{number} {words}"
+
+
+def _called(dataset: Dataset, record_id: str) -> str:
+    """Return the name of the record *record_id* of *dataset*, or the id if none has it."""
+    for record in dataset.records():
+        if record.id == record_id:
+            return str(getattr(record, "name", record_id))
+    return record_id
+
+
+def visit_line(dataset: Dataset) -> str:
+    """Return who visited whom, where and when, as plain text.
+
+    ``Anders Fogh Rasmussen (NATO) visited Republic of Korea: Seoul, reported
+    2013-04-12, 3 days (2013-04-11 to 2013-04-13)``; the dates in brackets
+    come from the visit's external date range, when the release has one.
+    """
+    visit = dataset.visit
+    visitor = _called(dataset, visit.visitor_id)
+    organization = _called(dataset, visit.visitor_organization_id)
+    line = (
+        f"{visitor} ({organization}) visited {_called(dataset, visit.host_id)}: {visit.place}, "
+        f"reported {visit.reported_date.isoformat()}, {counted(visit.duration_days, 'days')}"
+    )
+    if visit.dates is not None:
+        line += f" ({visit.dates.start.isoformat()} to {visit.dates.end.isoformat()})"
+    return line
+
+
+def _collections(dataset: Dataset) -> dict[str, tuple[Any, ...]]:
+    """Return the dataset's collections of records, by field name, in field order."""
+    return {
         f.name: getattr(dataset, f.name)
         for f in attrs.fields(Dataset)
         if not f.name.startswith("_") and isinstance(getattr(dataset, f.name), tuple)
     }
+
+
+def _dataset(dataset: Dataset) -> str:
+    source = dataset.source
+    anchor = f"nato-rok-{_e(dataset.version)}"
+    counts = _collections(dataset)
     links = " · ".join(
-        f'<a style="{_LINK}" href="#{anchor}-{_e(name)}">{len(records)} {_words(name)}</a>'
+        f'<a style="{_LINK}" href="#{anchor}-{_e(name)}">{_e(counted(len(records), name))}</a>'
         for name, records in counts.items()
         if records
     )
@@ -216,11 +260,7 @@ def _dataset(dataset: Dataset) -> str:
     )
     rows = [
         ("source", f"{_e(source.title)}, {_e(source.publisher)}, {source.published.isoformat()}"),
-        (
-            "visit",
-            f"{_e(visit.place)}, reported {visit.reported_date.isoformat()}, "
-            f"{visit.duration_days} days",
-        ),
+        ("visit", _e(visit_line(dataset))),
         ("records", links),
     ]
     head = f"nato-rok dataset release {dataset.version} (schema {dataset.schema_version})"
@@ -247,16 +287,13 @@ def html_card(obj: object) -> str:
 
 def text(dataset: Dataset) -> str:
     """Return the text view of a dataset: release, source, visit, counts, one a line."""
-    source, visit = dataset.source, dataset.visit
+    source = dataset.source
     counts = ", ".join(
-        f"{len(getattr(dataset, f.name))} {f.name.replace('_', ' ')}"
-        for f in attrs.fields(Dataset)
-        if not f.name.startswith("_") and isinstance(getattr(dataset, f.name), tuple)
+        counted(len(records), name) for name, records in _collections(dataset).items()
     )
     return (
         f"nato-rok dataset release {dataset.version} (schema {dataset.schema_version})\n"
         f"source:  {source.title} ({source.publisher}, {source.published.isoformat()})\n"
-        f"visit:   {visit.place}, reported {visit.reported_date.isoformat()}, "
-        f"{visit.duration_days} days\n"
+        f"visit:   {visit_line(dataset)}\n"
         f"records: {counts}"
     )

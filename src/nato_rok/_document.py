@@ -58,18 +58,46 @@ def _refuse(
     ) from cause
 
 
-def from_value(value: Any) -> Dataset:
-    """Check and structure a parsed JSON *value* into a :class:`Dataset`."""
-    from nato_rok import _converter, _integrity
-
+def _upgraded(value: Any) -> int:
+    """Check *value*'s schema_version, upgrade it in place to the newest, and return it."""
     schema_version = _schema_version(value)
     if schema_version < _schemas.LATEST:
         found = Collector()
         found.extend(_schemas.upgrade(value, schema_version))
         if found:
             _refuse(SchemaError, f"the document does not fit schema {schema_version}", found)
+    return schema_version
+
+
+def _structured(value: Any) -> Dataset:
+    """Structure *value* (upgraded first), or raise a SchemaError locating each problem."""
+    from nato_rok import _structure
+
+    schema_version = _upgraded(value)
     try:
-        dataset = _converter.structure(value, Dataset)
+        # Written ahead of time (scripts/generate_structure.py): no code is
+        # compiled, no cattrs imported. It checks as strictly as the converter.
+        return _structure.checked(value)
+    except Exception:  # noqa: BLE001  # any failure: the detailed converter says where and why
+        return _detailed(value, schema_version)
+
+
+def _consistent(dataset: Dataset) -> Dataset:
+    """Return *dataset* if its records agree with each other and the text, else raise."""
+    from nato_rok import _integrity
+
+    found = _integrity.check(dataset)
+    if found:
+        _refuse(IntegrityError, "the document's records are inconsistent", found)
+    return dataset
+
+
+def _detailed(value: Any, schema_version: int) -> Dataset:
+    """Structure *value* with the detailed converter, or raise a SchemaError locating problems."""
+    from nato_rok import _converter
+
+    try:
+        return _converter.converter().structure(value, Dataset)
     # Anything a record's own checks raise is a problem with the input,
     # whatever its type; none may escape as anything but a SchemaError.
     except Exception as exc:  # noqa: BLE001  # re-raised as a SchemaError by _refuse
@@ -78,16 +106,35 @@ def from_value(value: Any) -> Dataset:
         # The cause is kept for debugging; the array hooks keep at most LIMIT
         # errors per array, without their frames, so it stays small.
         _refuse(SchemaError, f"the document does not fit schema {schema_version}", found, exc)
-    found = _integrity.check(dataset)
-    if found:
-        _refuse(IntegrityError, "the document's records are inconsistent", found)
-    return dataset
+
+
+def from_bundled(data: bytes) -> Dataset:
+    """Return the dataset of a bundled release's bytes, whose SHA-256 matched the manifest's.
+
+    The checksum proves the bytes are those the release builder wrote and the
+    tests load with every check (``tests/test_releases.py``), so nothing that
+    they prove is proved again here: no strict parse, no check of JSON types,
+    no validator, no character or look-alike policy, no integrity walk. Should
+    the bytes fail even so (a manifest changed with its file), the full
+    :func:`loads` runs and says why.
+    """
+    import json
+
+    from nato_rok import _structure
+
+    try:
+        value = json.loads(data)
+        _upgraded(value)
+        return _structure.trusted(value)
+    except Exception:  # noqa: BLE001  # whatever it was, the full checks say what
+        return loads(data, max_size=len(data))
 
 
 def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) -> Dataset:
     """Read a dataset document of any supported schema, checked in full.
 
-    The document is checked exactly like a bundled release: strict JSON,
+    The document gets every check a bundled release passed when it was
+    built (:func:`~nato_rok.load` then trusts its checksum): strict JSON,
     strict types, no missing or unknown keys, every span inside the text,
     every quotation equal to its span, unique ids, every reference resolved.
 
@@ -125,7 +172,12 @@ def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) ->
         raise TypeError(f"loads() argument 'max_size' must be an int, not {kind}")
     if max_size < 0:
         raise ValueError(f"loads() argument 'max_size' must be >= 0, got {max_size}")
-    return from_value(_json.parse(data, max_size=max_size))
+    value = _json.parse(data, max_size=max_size)
+    dataset = _structured(value)
+    # The records share no container with the parse tree: freed now, its
+    # dicts and lists are not visited by the collections of the checks.
+    del value
+    return _consistent(dataset)
 
 
 def dumps(dataset: Dataset) -> str:

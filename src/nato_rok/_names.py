@@ -28,9 +28,9 @@ def _confusables() -> dict[int, str]:
 
     Read once, on the first load that compares names.
     """
-    from nato_rok import _releases
+    from nato_rok import _resources
 
-    text = _releases.read_installed("confusables.txt").decode("utf-8")
+    text = _resources.read_installed("confusables.txt").decode("utf-8")
     table = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):

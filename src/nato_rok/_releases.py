@@ -8,6 +8,7 @@ import threading
 from typing import Any
 
 from nato_rok import _versions
+from nato_rok._resources import broken, read_installed
 from nato_rok.dataset import Dataset
 from nato_rok.exceptions import (
     BrokenInstallError,
@@ -33,23 +34,9 @@ def _key(version: str) -> tuple[int, ...]:
     return _versions.parse(version) or ()
 
 
-def broken(name: str, what: str) -> BrokenInstallError:
-    """Return the error for a damaged data file *name* of the installation."""
-    return BrokenInstallError(
-        f"the installed nato-rok is damaged: data/{name} {what}; reinstall nato-rok "
-        "(pip install --force-reinstall nato-rok)"
-    )
-
-
-def read_installed(name: str) -> bytes:
-    """Return a data file of the installed package, or say the installation is broken."""
-    from nato_rok import _resources
-
-    try:
-        return _resources.read_data(name)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise broken(name, f"cannot be read ({reason})") from exc
+def loaded() -> tuple[Dataset, ...]:
+    """Return the bundled releases loaded so far in this process, each once."""
+    return tuple({id(dataset): dataset for dataset in list(_CACHE.values())}.values())
 
 
 def _entries(value: Any) -> list[dict[str, Any]]:
@@ -167,9 +154,7 @@ def _read(entry: dict[str, Any]) -> Dataset:
             "reinstall nato-rok (pip install --force-reinstall nato-rok)"
         )
     try:
-        return _document.loads(data, max_size=len(data))
-    except BrokenInstallError:
-        raise  # a code table is missing: that message names its file
+        return _document.from_bundled(data)
     except DatasetError as exc:
         # The file matches its checksum, so the manifest was changed with it.
         summary = broken(entry["file"], f"(release {entry['version']}) is not a valid document")
@@ -177,7 +162,11 @@ def _read(entry: dict[str, Any]) -> Dataset:
 
 
 def load(version: str | None = None) -> Dataset:
-    """Return a bundled dataset release, checked in full, cached.
+    """Return a bundled dataset release, proved by its checksum, cached.
+
+    The first load of a release checks the file's SHA-256 against the
+    manifest's; the release builder and the tests proved those very bytes
+    with every check of :func:`loads`, so they are not checked again.
 
     Args:
         version: ``None`` for the newest release; an exact version such as

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -34,6 +35,27 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "Statement": ("id", "speaker_id", "kind", "span"),
     "Entity": ("id", "name", "kind"),
 }
+
+#: The colour of each record kind, shared by the notebook cards and the HTML
+#: export (light enough to read black text on).
+COLOURS = {
+    "Quote": "#ffe58a",
+    "Participant": "#a9d8ff",
+    "Organization": "#b8f0b0",
+    "Visit": "#e2c6ff",
+    "Meeting": "#d6b8ff",
+    "CooperationArea": "#ffc99a",
+    "Position": "#ffb3b3",
+    "Event": "#d9d9d9",
+    "Reference": "#eeeeee",
+    "Statement": "#c4efe9",
+    "Entity": "#f4cdef",
+}
+
+#: How a repr writes a value of these types, never shortened. Filled by the
+#: record modules, which sit above this one (:mod:`nato_rok.model` writes a
+#: ``Span`` as ``start:end``).
+WRITERS: dict[type, Callable[[Any], str]] = {}
 
 _ELLIPSIS = "…"
 
@@ -66,10 +88,9 @@ def _fixed(value: object) -> str | None:
         return repr(value.value)
     if isinstance(value, datetime.date):
         return value.isoformat()
-    from nato_rok.model import Span  # here: model imports this module
-
-    if isinstance(value, Span):
-        return f"{value.start}:{value.end}"
+    writer = WRITERS.get(type(value))
+    if writer is not None:
+        return writer(value)
     if isinstance(value, (str, tuple)):
         return None
     return repr(value)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from nato_rok._names import name_key
+from nato_rok._reprs import dataset_repr
 from nato_rok._suggest import refusal
 from nato_rok._validators import licence, non_blank
 from nato_rok.events import Event
@@ -150,8 +151,6 @@ class Dataset:
 
     def __repr__(self) -> str:
         # One line, not 26,000 characters: the whole is nato_rok.dumps(dataset).
-        from nato_rok._reprs import dataset_repr
-
         return dataset_repr(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:

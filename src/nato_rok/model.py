@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-from nato_rok._reprs import Shown
+from nato_rok._reprs import WRITERS, Shown
 
 __all__ = [
     "CooperationArea",
@@ -80,6 +80,9 @@ class Span:
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+WRITERS[Span] = lambda span: f"{span.start}:{span.end}"
 
 
 class OrganizationKind(enum.Enum):

@@ -36,7 +36,7 @@ from nato_rok._releases import published
 from nato_rok.dataset import Dataset
 from nato_rok.export._format import ExportOptions, Format
 from nato_rok.export._safe import web_url
-from nato_rok.export.datapackage import _csv_files
+from nato_rok.export.datapackage import csv_files
 from nato_rok.export.tables import TABLES, TableDeclaration
 from nato_rok.external import ReferenceKind
 
@@ -287,11 +287,11 @@ def metadata(dataset: Dataset) -> dict[str, Any]:
 
     .. versionadded:: 1.2.0
     """
-    return _metadata(dataset, dict(_csv_files(dataset, ExportOptions())))
+    return _metadata(dataset, dict(csv_files(dataset, ExportOptions())))
 
 
 def _files(dataset: Dataset, options: ExportOptions) -> Iterator[tuple[str, str]]:
-    files = dict(_csv_files(dataset, options))
+    files = dict(csv_files(dataset, options))
     yield from files.items()
     yield "croissant.json", _json.dump(_metadata(dataset, files))
 

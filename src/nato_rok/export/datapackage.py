@@ -179,13 +179,14 @@ def datapackage(dataset: Dataset, *, excel_safe_cells: bool = False) -> dict[str
     }
 
 
-def _csv_files(dataset: Dataset, options: ExportOptions) -> Iterator[tuple[str, str]]:
+def csv_files(dataset: Dataset, options: ExportOptions) -> Iterator[tuple[str, str]]:
+    """Yield (file name, CSV text) for each table: the CSV files of the package and of Croissant."""
     for table in tables(dataset):
         yield f"{table.name}.csv", to_csv(table, excel_safe_cells=options.excel_safe)
 
 
 def _package_files(dataset: Dataset, options: ExportOptions) -> Iterator[tuple[str, str]]:
-    yield from _csv_files(dataset, options)
+    yield from csv_files(dataset, options)
     yield "datapackage.json", _json.dump(datapackage(dataset, excel_safe_cells=options.excel_safe))
 
 
@@ -195,7 +196,7 @@ CSV_FORMAT = Format(
     summary="one CSV file per table, into a folder",
     writes="folder",
     options=("excel_safe",),
-    files=_csv_files,
+    files=csv_files,
 )
 
 #: ``nato-rok export --format datapackage``.
@@ -227,7 +228,7 @@ def write_csv(dataset: Dataset, directory: Path, *, excel_safe_cells: bool = Fal
     .. versionchanged:: 1.2.0 Written atomically; refuses links; ``excel_safe_cells``.
     """
     options = ExportOptions(excel_safe=excel_safe_cells)
-    return list(write_folder(directory, _csv_files(dataset, options)))
+    return list(write_folder(directory, csv_files(dataset, options)))
 
 
 def write(dataset: Dataset, directory: Path, *, excel_safe_cells: bool = False) -> list[Path]:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from nato_rok import _cite
+from nato_rok._reprs import COLOURS
 from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
 from nato_rok.export._format import Format, dump_text
@@ -25,21 +26,6 @@ from nato_rok.export._safe import web_url
 from nato_rok.model import Span
 
 __all__ = ["COLOURS", "FORMAT", "html_fragment", "html_page"]
-
-#: Highlight colour of each record type (light enough to read black text on).
-COLOURS = {
-    "Quote": "#ffe58a",
-    "Participant": "#a9d8ff",
-    "Organization": "#b8f0b0",
-    "Visit": "#e2c6ff",
-    "Meeting": "#d6b8ff",
-    "CooperationArea": "#ffc99a",
-    "Position": "#ffb3b3",
-    "Event": "#d9d9d9",
-    "Reference": "#eeeeee",
-    "Statement": "#c4efe9",
-    "Entity": "#f4cdef",
-}
 
 _STYLE = """
 body{font:16px/1.6 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff;
