@@ -8,16 +8,19 @@ import unicodedata
 
 from nato_rok import _unicode
 
-# Spaces, hyphens and the other dashes, and full stops ("Mr.") do not
-# distinguish one person from another in this dataset.
-_IGNORED = re.compile(r"[\s\-\u2010-\u2015\u2212.]+")
+# Spaces, hyphens and the dashes that look like one, and full stops ("Mr.")
+# do not distinguish one person from another in this dataset. The dashes are
+# those whose UTS #39 prototype is the hyphen-minus (U+2010..U+2013, U+2212):
+# the em dash and the horizontal bar (U+2014, U+2015) are confusable with
+# U+30FC instead, so ignoring them would give a name two look-alike classes.
+_IGNORED = re.compile(r"[\s\-\u2010-\u2013\u2212.]+")
 
 
 def name_key(name: str) -> str:
     """Return the look-up key of *name*.
 
-    The key is NFC, case-folded, and without spaces, hyphens, dashes or
-    full stops.
+    The key is NFC, case-folded, and without spaces, hyphens, the dashes
+    that look like a hyphen, or full stops.
     """
     return _IGNORED.sub("", unicodedata.normalize("NFC", name).casefold())
 
@@ -53,7 +56,7 @@ def lookalike_key(name: str) -> str:
     """Return the key under which names that look alike are equal.
 
     NFKC (fullwidth letters become ASCII), case folding, without spaces,
-    hyphens, dashes, full stops and invisible characters, then the Unicode
+    hyphens, hyphen-like dashes, full stops and invisible characters, then the Unicode
     confusable skeleton (UTS #39: Cyrillic U+0430 and Latin "a" are one), case
     folded and skeletonised once more so that case cannot keep look-alikes
     apart (``"0"`` becomes ``"O"``, then ``"o"``).
