@@ -261,6 +261,91 @@ def test_show_a_record_with_its_excerpts(capsys: pytest.CaptureFixture[str]) -> 
     assert "  attribution_span 2287..2300: which he said\n" in text
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Park Geun-hye", "park-geun-hye"),
+        ("park", "park-geun-hye"),
+        ("Rasmussen", "anders-fogh-rasmussen"),
+        ("Korea", "republic-of-korea"),  # an organization's alias
+        ("Security Council", "united-nations-security-council"),
+    ],
+)
+def test_show_takes_a_name(name: str, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Show finds a record by its name, an alias, or a unique run of words of one."""
+    assert 0 == cli.main(["show", name, "--format", "json"])
+    assert expected == json.loads(capsys.readouterr().out)["record"]["id"]
+
+
+def test_show_refuses_an_ambiguous_word_listing_the_records(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Words of the names of several records are refused, exit 1, every candidate listed."""
+    assert 1 == cli.main(["show", "Trust Fund"])
+    assert (
+        "nato-rok: error: 'Trust Fund' could be any of 2 records: "
+        "'afghan-national-army-trust-fund', 'ana-trust-fund'; give a full name or an id\n"
+    ) == capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["quotes", "--speaker", "Park Geun-hye"], "no quotations by Park Geun-hye in release"),
+        (
+            ["quotes", "--speaker", "yun", "--topic", "cyber-attacks", "--format", "csv"],
+            "no quotations by Yun Byung-se on cyber-attacks in release 1.2.0",
+        ),
+    ],
+)
+def test_an_empty_result_says_so_on_stderr_and_exits_0(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No quotation matching is an answer (exit 0), said on stderr; stdout holds the data."""
+    assert 0 == cli.main(argv)
+    out, err = capsys.readouterr()
+    assert message in err
+    assert out in ("", "id,speaker_id,speaker,kind,start,end,attribution_start,"
+                   "attribution_end,topic_ids,text\r\n")  # fmt: skip
+
+
+def test_quotes_by_a_unique_surname(capsys: pytest.CaptureFixture[str]) -> None:
+    """--speaker takes a surname that is one participant's."""
+    assert 0 == cli.main(["quotes", "--speaker", "rasmussen", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert len(nato_rok.load().quotes) == len(json.loads(out))
+    assert "" == err
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("quote", "invalid choice: 'quote'; did you mean 'quotes'?\n"),
+        ("shwo", "invalid choice: 'shwo'; did you mean 'show'?\n"),
+        ("zzz", "invalid choice: 'zzz' (choose from summary, versions, diff, quotes, show, "),
+    ],
+)
+def test_a_mistyped_command_gets_did_you_mean(
+    command: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown command: usage error (exit 2) suggesting the closest commands."""
+    with pytest.raises(SystemExit) as caught:
+        cli.main([command, "x"])
+    assert 2 == caught.value.code
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert err.startswith("usage: nato-rok ")
+    assert message in err
+
+
+def test_an_option_before_a_command_is_left_to_argparse(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version first still prints the version, whatever follows."""
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version", "quote"])
+    assert 0 == caught.value.code
+    assert capsys.readouterr().out.startswith("nato-rok ")
+
+
 def test_show_the_source_abbreviates_its_text(capsys: pytest.CaptureFixture[str]) -> None:
     """The source's text is summarised in the text view, whole in JSON."""
     assert 0 == cli.main(["show", "nato-news-99519"])
@@ -278,8 +363,8 @@ def test_show_an_unknown_id_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["show", "park"], "no record has the id 'park'; did you mean 'park-geun-hye', "),
-        (["quotes", "--speaker", "Park"], "is called 'Park'; did you mean 'Park Geun-hye'?\n"),
+        (["show", "park-geun"], "no record has the id 'park-geun'; did you mean 'park-geun-hye'"),
+        (["quotes", "--speaker", "Geun"], "is called 'Geun'; did you mean 'Park Geun-hye'?\n"),
         (["quotes", "--topic", "cyber"], "; did you mean 'cyber-attacks'?\n"),
         (
             ["quotes", "--topic", "Disaster"],

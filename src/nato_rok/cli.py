@@ -46,6 +46,7 @@ examples:
   nato-rok validate edited.json  check a document with the library's own rules
   nato-rok quotes --speaker "Fogh Rasmussen" --format csv
   nato-rok show park-geun-hye   one record and the excerpts it rests on
+  nato-rok show "Park Geun-hye"  the same, by name (or just: nato-rok show park)
   nato-rok export --format jsonschema --out nato-rok.schema.json
   nato-rok cite --format apa      how to cite the dataset and NATO's article
 """
@@ -157,20 +158,23 @@ def _parser() -> argparse.ArgumentParser:
         "--topic north-korea-condemnation --format json\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    quotes_parser.add_argument("--speaker", metavar="NAME", help="speaker id, name or alias")
+    quotes_parser.add_argument(
+        "--speaker", metavar="NAME", help="speaker id, name or alias, or a unique word of one"
+    )
     quotes_parser.add_argument("--topic", metavar="AREA", help="cooperation area or position")
     quotes_parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
     quotes_parser.add_argument("--release", metavar="V", default=None, help="dataset release")
     show_parser = commands.add_parser(
         "show",
         help="show one record and the article excerpts it rests on",
-        description="Show the record with this id (any record, or the source) and every "
-        "excerpt of the article its spans point at.",
+        description="Show the record with this id (any record, or the source), or with this "
+        "name (a person, organization, entity or cooperation area: a unique surname or other "
+        "word of the name will do), and every excerpt of the article its spans point at.",
         epilog="examples:\n  nato-rok show quote-north-korea-threat\n  nato-rok show "
         "event-visit --release 1.1.0 --format json\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    show_parser.add_argument("id", help="the record's id")
+    show_parser.add_argument("id", help="the record's id or name (a unique word of it will do)")
     show_parser.add_argument("--format", choices=("text", "json"), default="text")
     show_parser.add_argument("--release", metavar="V", default=None, help="dataset release")
     _export_parser(commands)
@@ -195,6 +199,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate_parser.add_argument("file", help="the document, or - for standard input")
+    parser.set_defaults(commands=tuple(commands.choices))  # for _check_command's suggestions
     return parser
 
 
@@ -267,11 +272,17 @@ def _validate(name: str) -> tuple[int, str]:
 def _quotes(args: argparse.Namespace) -> str:
     dataset = load(args.release)
     quotes = dataset.quotes
+    asked = []
     if args.speaker is not None:
-        quotes = dataset.quotes_by(_views.speaker(dataset, args.speaker))
+        speaker = _views.speaker(dataset, args.speaker)
+        quotes = dataset.quotes_by(speaker)
+        asked.append(f"by {speaker.name}")
     if args.topic is not None:
         wanted = _views.topic(dataset, args.topic).id
         quotes = tuple(quote for quote in quotes if wanted in quote.topic_ids)
+        asked.append(f"on {wanted}")
+    if not quotes:  # an empty list is an answer; say so, and exit 0
+        _say(f"nato-rok: no quotations {' '.join(asked)} in release {dataset.version}")
     if args.format == "json":
         return _json.dump(_views.plain(quotes))
     if args.format == "csv":
@@ -448,7 +459,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     # --help, --version and usage errors exit here, having printed through _Parser.
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    _check_command(parser, sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv)
     if args.command == "validate":
         code, text = _validate(args.file)
     else:
@@ -464,6 +477,23 @@ def _main(argv: Sequence[str] | None) -> int:
             _lost(exc)
             return 1
     return code
+
+
+def _check_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """Refuse an unknown command with the closest ones, as every other look-up does.
+
+    Only a first argument that is not an option is checked: after ``--help``
+    or ``--version`` argparse answers those and exits, as usual.
+    """
+    from nato_rok._suggest import did_you_mean, suggestions
+
+    commands: tuple[str, ...] = parser.get_default("commands")
+    if not argv or argv[0].startswith("-") or argv[0] in commands:
+        return
+    given = argv[0]
+    found = suggestions(given, ((name, name) for name in commands))
+    hint = did_you_mean(found) or f" (choose from {', '.join(commands)})"
+    parser.error(f"argument COMMAND: invalid choice: {given!r}{hint}")
 
 
 def _report(exc: DatasetError) -> None:
