@@ -105,12 +105,23 @@ def _check_import_location(session: nox.Session) -> None:
     )
 
 
+#: The Pythons whose tests session runs every tier but the site's, under
+#: coverage; the ones between run the fast tier (plain ``pytest``), so CI
+#: stays within its time. Oldest and newest between them cover every
+#: version-dependent branch.
+FULL_TESTS = (OLDEST, NEWEST)
+
+
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Run the tests (all but the site's tiers) against the built wheel, under coverage."""
+    """Run the tests against the built wheel: in full under coverage (oldest, newest), else fast."""
     wheel = _wheel(session)
-    session.install(str(wheel), *_groups("test"))
+    full = session.python in FULL_TESTS
+    session.install(str(wheel), *_groups("test", *(("validators",) if full else ())))
     _check_import_location(session)
+    if not full:  # the fast tier, as pyproject.toml's addopts select it
+        session.run("pytest", "-p", "no:cacheprovider", *session.posargs)
+        return
     # Every test but the site's (the docs session builds and checks it once),
     # with the quick Hypothesis profile: the thorough one runs once, in properties.
     session.run(
@@ -147,7 +158,7 @@ def docs(session: nox.Session) -> None:
             "Chromium is needed for the browser checks: apt-get install chromium "
             "(scripts/check.sh installs it where it runs as root)"
         )
-    session.install(str(_wheel(session)), *_groups("test"))
+    session.install(str(_wheel(session)), *_groups("test", "docs", "notebook"))
     shutil.rmtree(ROOT / "docs" / "_build", ignore_errors=True)
     session.run("python", "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
                 "docs", "docs/_build/html")  # fmt: skip
@@ -188,10 +199,17 @@ def coverage(session: nox.Session) -> None:
 
 
 def _check_source_copy(session: nox.Session) -> None:
-    shared = ROOT.parent / "shared" / "source" / SOURCE
-    if not shared.is_file():
-        session.log(f"{shared} not present: comparison with the shared original skipped")
+    """Compare the article with an original kept beside the checkout, if one is named.
+
+    ``NATO_ROK_SHARED_SOURCE`` names it (the project's shared copy, where
+    there is one); without it the check is silent: a fresh clone has none.
+    """
+    shared_name = os.environ.get("NATO_ROK_SHARED_SOURCE")
+    if not shared_name:
         return
+    shared = Path(shared_name)
+    if not shared.is_file():
+        session.error(f"NATO_ROK_SHARED_SOURCE={shared} is not a file")
     if shared.read_bytes() != (ROOT / "sources" / SOURCE).read_bytes():
         session.error(f"sources/{SOURCE} differs from {shared}")
     session.log(f"sources/{SOURCE} is byte-identical to {shared}")
@@ -246,16 +264,22 @@ def readme(session: nox.Session) -> None:
     """Run the README's commands, as written, in a fresh copy of the tracked files.
 
     First the command that creates ``.venv`` and prints the summary, then every
-    other ``sh`` block in order (the copy-and-validate pair, the docs install),
-    with that venv's ``bin`` first on ``PATH``; only ``README_NOT_RUN`` is left out.
+    other ``sh`` block (the docs install) and the commands of every ``console``
+    block (the export-then-validate pair), with that venv's ``bin`` first on
+    ``PATH``; only ``README_NOT_RUN`` is left out.
     """
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = [block.strip() for block in re.findall(r"```sh\n(.*?)```", text, re.DOTALL)]
+    # A console block's commands too (its expected output is checked by sybil).
+    blocks += [
+        "\n".join(line[2:] for line in block.splitlines() if line.startswith("$ "))
+        for block in re.findall(r"```console\n(.*?)```", text, re.DOTALL)
+    ]
     first = next(block for block in blocks if ".venv/bin/nato-rok" in block)
     rest = [block for block in blocks if block != first and block not in README_NOT_RUN]
     if missing := set(README_NOT_RUN) - set(blocks):
         session.error(f"README_NOT_RUN names commands the README no longer has: {missing}")
-    copy = Path(session.create_tmp()) / "readme-copy"
+    copy = Path(session.create_tmp()).resolve() / "readme-copy"
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir(parents=True)
     tracked = session.run("git", "-C", str(ROOT), "ls-files", external=True, silent=True)
