@@ -129,19 +129,19 @@ def test_diff_with_an_unreadable_file_exits_1(
 
 
 def test_validate_a_valid_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A valid document: exit 0, nothing on stdout, a line on stderr."""
+    """A valid document: exit 0, the verdict on stdout (the report's one stream)."""
     path = tmp_path / "copy.json"
     path.write_text(nato_rok.dumps(nato_rok.load()), encoding="utf-8")
     assert 0 == cli.main(["validate", str(path)])
     out, err = capsys.readouterr()
-    assert "" == out
-    assert err.endswith(f"valid (release {nato_rok.load().version}, schema 3)\n")
+    assert f"{path}: valid (release {nato_rok.load().version}, schema 3)\n" == out
+    assert "" == err
 
 
 def test_validate_prints_one_line_per_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An invalid document: exit 1 and 'path: message' lines on stdout."""
+    """An invalid document: exit 1, the verdict then 'path: message' lines, all on stdout."""
     document = json.loads(nato_rok.dumps(nato_rok.load("1.0.0")))
     document["quotes"][0]["text"] = "Changed words"
     document["visit"]["duration_days"] = 3.5
@@ -149,8 +149,11 @@ def test_validate_prints_one_line_per_problem(
     path.write_text(json.dumps(document), encoding="utf-8")
     assert 1 == cli.main(["validate", str(path)])
     out, err = capsys.readouterr()
-    assert "$.visit.duration_days: expected integer, got number\n" == out
-    assert "invalid: the document does not fit schema 1" in err
+    assert (
+        f"{path}: invalid: the document does not fit schema 1 (1 problem(s))\n"
+        "$.visit.duration_days: expected integer, got number\n"
+    ) == out
+    assert "" == err
 
 
 @pytest.mark.parametrize(
@@ -163,7 +166,9 @@ def test_validate_reads_standard_input(
     """'-' reads the document from standard input."""
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert 1 == cli.main(["validate", "-"])
-    assert line == capsys.readouterr().out
+    verdict, problems = capsys.readouterr().out.split("\n", 1)
+    assert verdict.startswith("-: invalid: ")
+    assert line == problems
 
 
 def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -184,7 +189,9 @@ def test_validate_reports_errors_without_problems(
     path = tmp_path / "x.json"
     path.write_text("{}", encoding="utf-8")
     assert 1 == cli.main(["validate", str(path)])
-    assert "$: refused for a reason\n" == capsys.readouterr().out
+    assert f"{path}: invalid: refused for a reason\n$: refused for a reason\n" == (
+        capsys.readouterr().out
+    )
 
 
 @pytest.mark.parametrize(
@@ -758,8 +765,9 @@ def test_dev_zero_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None
     """An endless file is read only up to the limit, then refused."""
     assert 1 == cli.main(["validate", "/dev/zero"])
     out, err = capsys.readouterr()
-    assert "$: document longer than max_size=67108864\n" == out
-    assert "/dev/zero is larger than the limit of 67108864 bytes" in err
+    assert out.endswith("\n$: document longer than max_size=67108864\n")
+    assert "/dev/zero is larger than the limit of 67108864 bytes" in out
+    assert "" == err
 
 
 def test_a_huge_file_is_refused_without_reading(
@@ -791,7 +799,7 @@ def test_standard_input_is_read_up_to_the_limit(
     monkeypatch.setattr(sys, "stdin", Stdin())
     assert 1 == cli.main(["validate", "-"])
     assert [64 * 1024 * 1024 + 1] == asked
-    assert "standard input is larger than the limit" in capsys.readouterr().err
+    assert "standard input is larger than the limit" in capsys.readouterr().out
 
 
 HOSTILE_TEXT = st.text(
@@ -825,8 +833,10 @@ def test_validate_prints_nothing_raw(key: str, value: str) -> None:
     assert 1 == code
     assert _visible(out.getvalue())
     assert _visible(err.getvalue())
-    assert all(line.startswith("$") for line in out.getvalue().splitlines())
-    assert 1 == len(err.getvalue().splitlines())
+    verdict, *problems = out.getvalue().splitlines()
+    assert verdict.startswith("-: invalid: ")
+    assert all(line.startswith("$") for line in problems)
+    assert "" == err.getvalue()
 
 
 @given(
@@ -890,7 +900,7 @@ def test_a_broken_install_is_one_line_and_validate_still_works(
     assert "data/nato-rok-1.2.0.json" in err
     assert "reinstall nato-rok" in err
     assert 0 == cli.main(["validate", str(good)])
-    assert "valid (release 1.0.0, schema 1)" in capsys.readouterr().err
+    assert "valid (release 1.0.0, schema 1)" in capsys.readouterr().out
 
 
 def test_version_of_a_broken_install_still_answers(
@@ -992,5 +1002,5 @@ def test_validate_lists_at_most_100_problems_and_counts_the_rest(
     path.write_text(json.dumps(document), encoding="utf-8")
     assert 1 == cli.main(["validate", str(path)])
     lines = capsys.readouterr().out.splitlines()
-    assert 101 == len(lines)
+    assert 102 == len(lines)  # the verdict, 100 problems, the count of the rest
     assert "... and 200 more problem(s)" == lines[-1]

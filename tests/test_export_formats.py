@@ -219,4 +219,4 @@ def test_json_writes_the_canonical_document_that_validate_accepts(
     assert 0 == cli.main(["export", "--format", "json", "--release", release])
     assert nato_rok.dumps(nato_rok.load(release)) == capsys.readouterr().out
     assert 0 == cli.main(["validate", str(copy)])
-    assert f"valid (release {release}," in capsys.readouterr().err
+    assert f"my-copy.json: valid (release {release}," in capsys.readouterr().out

@@ -191,9 +191,9 @@ def _parser() -> argparse.ArgumentParser:
     validate_parser = commands.add_parser(
         "validate",
         help="check a dataset document with the library's own rules",
-        description="Check a dataset document exactly as the bundled releases are checked. "
-        "Exit 0 when it is valid; exit 1 and print one line per problem, 'JSON path: "
-        "message', on stdout when it is not.",
+        description="Check a dataset document exactly as the bundled releases are checked, "
+        "and report on stdout: a line with the verdict, then, when it is invalid, one line "
+        "per problem, 'JSON path: message'. Exit 0 when it is valid, 1 when it is not.",
         epilog="examples:\n  nato-rok validate my-copy.json\n  cat my-copy.json | nato-rok "
         "validate -\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -262,11 +262,10 @@ def _validate(name: str) -> tuple[int, str]:
     except (BrokenInstallError, _UnreadableError) as exc:  # no verdict on the document
         _say(f"nato-rok: error: {exc.summary}")
         return 1, ""
-    except DatasetError as exc:
-        _say(f"nato-rok: {shown}: invalid: {exc.summary}")
-        return 1, "".join(f"{line}\n" for line in _problem_lines(exc))
-    _say(f"nato-rok: {shown}: valid (release {dataset.version}, schema {dataset.schema_version})")
-    return 0, ""
+    except DatasetError as exc:  # the report, verdict then problems, is one stream: stdout
+        verdict = escape(f"{shown}: invalid: {exc.summary}")
+        return 1, "".join(f"{line}\n" for line in [verdict, *_problem_lines(exc)])
+    return 0, f"{shown}: valid (release {dataset.version}, schema {dataset.schema_version})\n"
 
 
 def _quotes(args: argparse.Namespace) -> str:
