@@ -128,9 +128,12 @@ def test_diff_with_an_unreadable_file_exits_1(
     assert "Traceback" not in err
 
 
-def test_validate_a_valid_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_a_valid_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A valid document: exit 0, the verdict on stdout (the report's one stream)."""
-    path = tmp_path / "copy.json"
+    monkeypatch.chdir(tmp_path)  # a short name: a long one is shortened in messages
+    path = Path("copy.json")
     path.write_text(nato_rok.dumps(nato_rok.load()), encoding="utf-8")
     assert 0 == cli.main(["validate", str(path)])
     out, err = capsys.readouterr()
@@ -139,13 +142,14 @@ def test_validate_a_valid_document(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_validate_prints_one_line_per_problem(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An invalid document: exit 1, the verdict then 'path: message' lines, all on stdout."""
     document = json.loads(nato_rok.dumps(nato_rok.load("1.0.0")))
     document["quotes"][0]["text"] = "Changed words"
     document["visit"]["duration_days"] = 3.5
-    path = tmp_path / "edited.json"
+    monkeypatch.chdir(tmp_path)
+    path = Path("edited.json")
     path.write_text(json.dumps(document), encoding="utf-8")
     assert 1 == cli.main(["validate", str(path)])
     out, err = capsys.readouterr()
@@ -186,7 +190,8 @@ def test_validate_reports_errors_without_problems(
         raise nato_rok.DatasetError("refused for a reason")
 
     monkeypatch.setattr(cli, "loads", refuse)
-    path = tmp_path / "x.json"
+    monkeypatch.chdir(tmp_path)
+    path = Path("x.json")
     path.write_text("{}", encoding="utf-8")
     assert 1 == cli.main(["validate", str(path)])
     assert f"{path}: invalid: refused for a reason\n$: refused for a reason\n" == (
