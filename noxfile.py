@@ -105,12 +105,23 @@ def _check_import_location(session: nox.Session) -> None:
     )
 
 
+#: The Pythons whose tests session runs every tier but the site's, under
+#: coverage; the ones between run the fast tier (plain ``pytest``), so CI
+#: stays within its time. Oldest and newest between them cover every
+#: version-dependent branch.
+FULL_TESTS = (OLDEST, NEWEST)
+
+
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Run the tests (all but the site's tiers) against the built wheel, under coverage."""
+    """Run the tests against the built wheel: in full under coverage (oldest, newest), else fast."""
     wheel = _wheel(session)
-    session.install(str(wheel), *_groups("test"))
+    full = session.python in FULL_TESTS
+    session.install(str(wheel), *_groups("test", *(("validators",) if full else ())))
     _check_import_location(session)
+    if not full:  # the fast tier, as pyproject.toml's addopts select it
+        session.run("pytest", "-p", "no:cacheprovider", *session.posargs)
+        return
     # Every test but the site's (the docs session builds and checks it once),
     # with the quick Hypothesis profile: the thorough one runs once, in properties.
     session.run(
@@ -149,7 +160,7 @@ def docs(session: nox.Session) -> None:
             "Chromium is needed for the browser checks: apt-get install chromium "
             "(scripts/check.sh installs it where it runs as root)"
         )
-    session.install(str(_wheel(session)), *_groups("test"))
+    session.install(str(_wheel(session)), *_groups("test", "docs", "notebook"))
     shutil.rmtree(ROOT / "docs" / "_build", ignore_errors=True)
     session.run("python", "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
                 "docs", "docs/_build/html")  # fmt: skip
@@ -191,10 +202,17 @@ def coverage(session: nox.Session) -> None:
 
 
 def _check_source_copy(session: nox.Session) -> None:
-    shared = ROOT.parent / "shared" / "source" / SOURCE
-    if not shared.is_file():
-        session.log(f"{shared} not present: comparison with the shared original skipped")
+    """Compare the article with an original kept beside the checkout, if one is named.
+
+    ``NATO_ROK_SHARED_SOURCE`` names it (the project's shared copy, where
+    there is one); without it the check is silent: a fresh clone has none.
+    """
+    shared_name = os.environ.get("NATO_ROK_SHARED_SOURCE")
+    if not shared_name:
         return
+    shared = Path(shared_name)
+    if not shared.is_file():
+        session.error(f"NATO_ROK_SHARED_SOURCE={shared} is not a file")
     if shared.read_bytes() != (ROOT / "sources" / SOURCE).read_bytes():
         session.error(f"sources/{SOURCE} differs from {shared}")
     session.log(f"sources/{SOURCE} is byte-identical to {shared}")
@@ -242,13 +260,34 @@ def _direct_names() -> set[str]:
     return {re.split(r"[<>=!~;\[ ]", req, maxsplit=1)[0].lower() for req in reqs}
 
 
+#: The README's commands the readme session does not run, and why.
+README_NOT_RUN = {
+    "pip install nato-rok": "installs from PyPI: the publish session tries an index",
+    "bash scripts/check.sh": "is the whole check run, which runs this session",
+}
+
+
 @nox.session(python=NEWEST)
 def readme(session: nox.Session) -> None:
-    """Run the README's first command, as written, on a fresh copy of the tracked files."""
+    """Run the README's commands, as written, in a fresh copy of the tracked files.
+
+    First the command that creates ``.venv`` and prints the summary, then every
+    other ``sh`` block (the docs install) and the commands of every ``console``
+    block (the export-then-validate pair), with that venv's ``bin`` first on
+    ``PATH``; only ``README_NOT_RUN`` is left out.
+    """
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    command = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
-    first = next(block.strip() for block in command if ".venv/bin/nato-rok" in block)
-    copy = Path(session.create_tmp()) / "readme-copy"
+    blocks = [block.strip() for block in re.findall(r"```sh\n(.*?)```", text, re.DOTALL)]
+    # A console block's commands too (its expected output is checked by sybil).
+    blocks += [
+        "\n".join(line[2:] for line in block.splitlines() if line.startswith("$ "))
+        for block in re.findall(r"```console\n(.*?)```", text, re.DOTALL)
+    ]
+    first = next(block for block in blocks if ".venv/bin/nato-rok" in block)
+    rest = [block for block in blocks if block != first and block not in README_NOT_RUN]
+    if missing := set(README_NOT_RUN) - set(blocks):
+        session.error(f"README_NOT_RUN names commands the README no longer has: {missing}")
+    copy = Path(session.create_tmp()).resolve() / "readme-copy"
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir(parents=True)
     tracked = session.run("git", "-C", str(ROOT), "ls-files", external=True, silent=True)
@@ -259,15 +298,16 @@ def readme(session: nox.Session) -> None:
     bindir = copy / "bin"
     bindir.mkdir()
     (bindir / "python3").symlink_to(shutil.which("python", path=session.bin) or "python")
-    session.log(f"$ {first}")
-    with session.chdir(copy):
-        output = session.run(
-            "bash", "-c", first, external=True, silent=True,
-            env={"PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": ""},
-        )  # fmt: skip
-    if "nato-rok dataset release" not in str(output):
-        session.error(f"the README's first command did not print the summary:\n{output}")
-    session.log(str(output).splitlines()[-1] if output else "")
+    path = os.pathsep.join([str(copy / ".venv" / "bin"), str(bindir), os.environ["PATH"]])
+    env = {"PATH": path, "VIRTUAL_ENV": "", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    for block in (first, *rest):
+        session.log(f"$ {block}")
+        with session.chdir(copy):
+            output = session.run("bash", "-euo", "pipefail", "-c", block, external=True,
+                                 silent=True, env=env)  # fmt: skip
+        if block == first and "nato-rok dataset release" not in str(output):
+            session.error(f"the README's first command did not print the summary:\n{output}")
+        session.log(str(output).splitlines()[-1] if output else "")
 
 
 def _free_port() -> int:

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Install what the checks need and run every nox session, as CI does:
 #
-#     bash scripts/check.sh            # all sessions (noxfile.py lists them)
-#     bash scripts/check.sh -s lint    # arguments go to nox
+#     bash scripts/check.sh            # all sessions, two at a time (see waves below)
+#     bash scripts/check.sh -s lint    # arguments go to nox, which runs them in turn
 #
 # This script only bootstraps: Chromium for the browser checks (through apt
 # where it runs as root), and nox with uv in .venv-check/. Everything else,
@@ -29,4 +29,45 @@ if [[ ! -x .venv-check/bin/nox ]]; then
     .venv-check/bin/python -m pip install --disable-pip-version-check -q "nox[uv]>=2025.2.9"
 fi
 # uv, installed beside nox, creates every session's environment.
-PATH="$PWD/.venv-check/bin:$PATH" exec .venv-check/bin/nox --no-error-on-missing-interpreters "$@"
+export PATH="$PWD/.venv-check/bin:$PATH"
+nox=(.venv-check/bin/nox --no-error-on-missing-interpreters)
+if [[ $# -gt 0 ]]; then  # sessions named by hand: nox runs them, one after another
+    exec "${nox[@]}" "$@"
+fi
+
+# Every session, two at a time (the machine has two cores; nox has no parallel
+# mode). Each wave waits for the one before: coverage combines what the tests
+# and docs sessions wrote, and bench runs alone so its figures are not
+# disturbed. Each session's output is printed whole when it ends, then a table
+# of every session's result and time; the exit status is 1 if any failed.
+# The first wave is every other session nox lists, the longest first, so a
+# session added to noxfile.py runs here without a change to this script.
+later=("coverage lowest readme publish" "bench")
+first="$("${nox[@]}" --list --json | python3 -c '
+import json, sys
+later, longest = set(sys.argv[1].split()), ["tests-3.10", "tests-3.13", "docs"]
+names = [s["session"] for s in json.load(sys.stdin)]
+print(*sorted((n for n in names if n not in later), key=lambda n: (n not in longest, n not in longest or longest.index(n))))
+' "${later[*]}")"
+waves=("$first" "${later[@]}")
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+run_one() {  # session -> its log; a line "<status> <seconds> <session>" in results
+    local start=$SECONDS status=0
+    "${nox[@]}" -s "$1" >"$logs/$1.log" 2>&1 || status=$?
+    { echo "===== nox -s $1: exit $status after $((SECONDS - start)) s"; cat "$logs/$1.log"; } \
+        >"$logs/$1.done"
+    echo "$status $((SECONDS - start)) $1" >>"$logs/results"
+}
+for wave in "${waves[@]}"; do
+    for session in $wave; do
+        while [[ $(jobs -rp | wc -l) -ge 2 ]]; do wait -n || true; done
+        run_one "$session" &
+        sleep 1  # let the first session of a pair create its environment first
+    done
+    wait
+    for session in $wave; do cat "$logs/$session.done"; done
+done
+echo "===== summary (exit status, seconds, session)"
+cat "$logs/results"
+! awk '$1 != 0 { failed = 1 } END { exit !failed }' "$logs/results"

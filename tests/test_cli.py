@@ -128,29 +128,36 @@ def test_diff_with_an_unreadable_file_exits_1(
     assert "Traceback" not in err
 
 
-def test_validate_a_valid_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A valid document: exit 0, nothing on stdout, a line on stderr."""
-    path = tmp_path / "copy.json"
+def test_validate_a_valid_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A valid document: exit 0, the verdict on stdout (the report's one stream)."""
+    monkeypatch.chdir(tmp_path)  # a short name: a long one is shortened in messages
+    path = Path("copy.json")
     path.write_text(nato_rok.dumps(nato_rok.load()), encoding="utf-8")
     assert 0 == cli.main(["validate", str(path)])
     out, err = capsys.readouterr()
-    assert "" == out
-    assert err.endswith(f"valid (release {nato_rok.load().version}, schema 3)\n")
+    assert f"{path}: valid (release {nato_rok.load().version}, schema 3)\n" == out
+    assert "" == err
 
 
 def test_validate_prints_one_line_per_problem(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An invalid document: exit 1 and 'path: message' lines on stdout."""
+    """An invalid document: exit 1, the verdict then 'path: message' lines, all on stdout."""
     document = json.loads(nato_rok.dumps(nato_rok.load("1.0.0")))
     document["quotes"][0]["text"] = "Changed words"
     document["visit"]["duration_days"] = 3.5
-    path = tmp_path / "edited.json"
+    monkeypatch.chdir(tmp_path)
+    path = Path("edited.json")
     path.write_text(json.dumps(document), encoding="utf-8")
     assert 1 == cli.main(["validate", str(path)])
     out, err = capsys.readouterr()
-    assert "$.visit.duration_days: expected integer, got number\n" == out
-    assert "invalid: the document does not fit schema 1" in err
+    assert (
+        f"{path}: invalid: the document does not fit schema 1 (1 problem(s))\n"
+        "$.visit.duration_days: expected integer, got number\n"
+    ) == out
+    assert "" == err
 
 
 @pytest.mark.parametrize(
@@ -163,7 +170,9 @@ def test_validate_reads_standard_input(
     """'-' reads the document from standard input."""
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert 1 == cli.main(["validate", "-"])
-    assert line == capsys.readouterr().out
+    verdict, problems = capsys.readouterr().out.split("\n", 1)
+    assert verdict.startswith("-: invalid: ")
+    assert line == problems
 
 
 def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -181,10 +190,13 @@ def test_validate_reports_errors_without_problems(
         raise nato_rok.DatasetError("refused for a reason")
 
     monkeypatch.setattr(cli, "loads", refuse)
-    path = tmp_path / "x.json"
+    monkeypatch.chdir(tmp_path)
+    path = Path("x.json")
     path.write_text("{}", encoding="utf-8")
     assert 1 == cli.main(["validate", str(path)])
-    assert "$: refused for a reason\n" == capsys.readouterr().out
+    assert f"{path}: invalid: refused for a reason\n$: refused for a reason\n" == (
+        capsys.readouterr().out
+    )
 
 
 @pytest.mark.parametrize(
@@ -261,6 +273,91 @@ def test_show_a_record_with_its_excerpts(capsys: pytest.CaptureFixture[str]) -> 
     assert "  attribution_span 2293..2300: he said\n" in text
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Park Geun-hye", "park-geun-hye"),
+        ("park", "park-geun-hye"),
+        ("Rasmussen", "anders-fogh-rasmussen"),
+        ("Korea", "republic-of-korea"),  # an organization's alias
+        ("Security Council", "united-nations-security-council"),
+    ],
+)
+def test_show_takes_a_name(name: str, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Show finds a record by its name, an alias, or a unique run of words of one."""
+    assert 0 == cli.main(["show", name, "--format", "json"])
+    assert expected == json.loads(capsys.readouterr().out)["record"]["id"]
+
+
+def test_show_refuses_an_ambiguous_word_listing_the_records(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Words of the names of several records are refused, exit 1, every candidate listed."""
+    assert 1 == cli.main(["show", "Trust Fund"])
+    assert (
+        "nato-rok: error: 'Trust Fund' could be any of 2 records: "
+        "'afghan-national-army-trust-fund', 'ana-trust-fund'; give a full name or an id\n"
+    ) == capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["quotes", "--speaker", "Park Geun-hye"], "no quotations by Park Geun-hye in release"),
+        (
+            ["quotes", "--speaker", "yun", "--topic", "cyber-attacks", "--format", "csv"],
+            f"no quotations by Yun Byung-se on cyber-attacks in release {nato_rok.versions()[-1]}",
+        ),
+    ],
+)
+def test_an_empty_result_says_so_on_stderr_and_exits_0(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No quotation matching is an answer (exit 0), said on stderr; stdout holds the data."""
+    assert 0 == cli.main(argv)
+    out, err = capsys.readouterr()
+    assert message in err
+    assert out in ("", "id,speaker_id,speaker,kind,start,end,attribution_start,"
+                   "attribution_end,topic_ids,text\r\n")  # fmt: skip
+
+
+def test_quotes_by_a_unique_surname(capsys: pytest.CaptureFixture[str]) -> None:
+    """--speaker takes a surname that is one participant's."""
+    assert 0 == cli.main(["quotes", "--speaker", "rasmussen", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert len(nato_rok.load().quotes) == len(json.loads(out))
+    assert "" == err
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("quote", "invalid choice: 'quote'; did you mean 'quotes'?\n"),
+        ("shwo", "invalid choice: 'shwo'; did you mean 'show'?\n"),
+        ("zzz", "invalid choice: 'zzz' (choose from summary, versions, diff, quotes, show, "),
+    ],
+)
+def test_a_mistyped_command_gets_did_you_mean(
+    command: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown command: usage error (exit 2) suggesting the closest commands."""
+    with pytest.raises(SystemExit) as caught:
+        cli.main([command, "x"])
+    assert 2 == caught.value.code
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert err.startswith("usage: nato-rok ")
+    assert message in err
+
+
+def test_an_option_before_a_command_is_left_to_argparse(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version first still prints the version, whatever follows."""
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version", "quote"])
+    assert 0 == caught.value.code
+    assert capsys.readouterr().out.startswith("nato-rok ")
+
+
 def test_show_the_source_abbreviates_its_text(capsys: pytest.CaptureFixture[str]) -> None:
     """The source's text is summarised in the text view, whole in JSON."""
     assert 0 == cli.main(["show", "nato-news-99519"])
@@ -278,8 +375,8 @@ def test_show_an_unknown_id_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["show", "park"], "no record has the id 'park'; did you mean 'park-geun-hye', "),
-        (["quotes", "--speaker", "Park"], "is called 'Park'; did you mean 'Park Geun-hye'?\n"),
+        (["show", "park-geun"], "no record has the id 'park-geun'; did you mean 'park-geun-hye'"),
+        (["quotes", "--speaker", "Geun"], "is called 'Geun'; did you mean 'Park Geun-hye'?\n"),
         (["quotes", "--topic", "cyber"], "; did you mean 'cyber-attacks'?\n"),
         (
             ["quotes", "--topic", "Disaster"],
@@ -511,8 +608,10 @@ def test_every_command_refuses_a_200_mib_file_in_bounded_memory(
     assert 0 == done.returncode, done.stderr
     code, peak_kib = map(int, report.read_text(encoding="utf-8").split())
     assert 1 == code
-    assert b"is larger than 64 MiB, the most nato-rok reads; nothing was parsed" in done.stderr
-    assert b"Traceback" not in done.stderr
+    # validate reports on standard output; diff and export on standard error
+    said = done.stdout + done.stderr
+    assert b"is larger than 64 MiB, the most nato-rok reads; nothing was parsed" in said
+    assert b"Traceback" not in said
     assert peak_kib < 64 * 1024
     assert not (tmp_path / "tables").exists()
 
@@ -952,8 +1051,11 @@ def test_dev_zero_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None
     """An endless file is read only up to the limit, then refused."""
     assert 1 == cli.main(["validate", "/dev/zero"])
     out, err = capsys.readouterr()
-    assert "$: the document is larger than 67108864 bytes\n" == out
-    assert "/dev/zero is larger than 64 MiB, the most nato-rok reads; nothing was parsed" in err
+    assert (
+        "/dev/zero: invalid: /dev/zero is larger than 64 MiB, the most nato-rok reads; "
+        "nothing was parsed\n$: the document is larger than 67108864 bytes\n"
+    ) == out
+    assert "" == err  # validate's whole report is on standard output, in order
     assert "max_size" not in out + err  # an argument of the API, not of the command
 
 
@@ -986,7 +1088,7 @@ def test_standard_input_is_read_up_to_the_limit(
     monkeypatch.setattr(sys, "stdin", Stdin())
     assert 1 == cli.main(["validate", "-"])
     assert [64 * 1024 * 1024 + 1] == asked
-    assert "standard input is larger than 64 MiB" in capsys.readouterr().err
+    assert "standard input is larger than 64 MiB" in capsys.readouterr().out
 
 
 HOSTILE_TEXT = st.text(
@@ -1020,8 +1122,10 @@ def test_validate_prints_nothing_raw(key: str, value: str) -> None:
     assert 1 == code
     assert _visible(out.getvalue())
     assert _visible(err.getvalue())
-    assert all(line.startswith("$") for line in out.getvalue().splitlines())
-    assert 1 == len(err.getvalue().splitlines())
+    verdict, *problems = out.getvalue().splitlines()
+    assert verdict.startswith("-: invalid: ")
+    assert all(line.startswith("$") for line in problems)
+    assert "" == err.getvalue()
 
 
 @given(
@@ -1085,7 +1189,7 @@ def test_a_broken_install_is_one_line_and_validate_still_works(
     assert "data/nato-rok-1.3.0.json" in err
     assert "reinstall nato-rok" in err
     assert 0 == cli.main(["validate", str(good)])
-    assert "valid (release 1.0.0, schema 1)" in capsys.readouterr().err
+    assert "valid (release 1.0.0, schema 1)" in capsys.readouterr().out
 
 
 def test_version_of_a_broken_install_still_answers(
@@ -1187,5 +1291,5 @@ def test_validate_lists_at_most_100_problems_and_counts_the_rest(
     path.write_text(json.dumps(document), encoding="utf-8")
     assert 1 == cli.main(["validate", str(path)])
     lines = capsys.readouterr().out.splitlines()
-    assert 101 == len(lines)
+    assert 102 == len(lines)  # the verdict, 100 problems, the count of the rest
     assert "... and 200 more problem(s)" == lines[-1]

@@ -21,7 +21,13 @@ from nato_rok import (
     strategies,
 )
 from nato_rok._names import name_key
-from nato_rok.exceptions import RecordNotFoundError, SpanError, WrongRecordTypeError
+from nato_rok.exceptions import (
+    AmbiguousNameError,
+    RecordNotFoundError,
+    SpanError,
+    WrongRecordTypeError,
+)
+from tests.conftest import encode
 
 
 def test_participant_by_id(bundled: Dataset) -> None:
@@ -110,7 +116,65 @@ def test_find_participant_forgives_case_spaces_and_hyphens(
     assert expected == bundled.find_participant(name).id
 
 
-@pytest.mark.parametrize("bad", ["Park", "", 12])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("park", "park-geun-hye"),  # a surname
+        ("Geun-hye", "park-geun-hye"),  # a given name
+        ("geunhye", "park-geun-hye"),
+        ("Bak", "park-geun-hye"),  # a word of a romanised name from outside the article
+        ("rasmussen", "anders-fogh-rasmussen"),
+        ("Anders Fogh", "anders-fogh-rasmussen"),  # a run of whole words
+        ("Kwan", "kim-kwan-jin"),  # a word of an alias (Kim Kwan Jin)
+    ],
+)
+def test_find_participant_takes_a_unique_word_of_a_name(name: str, expected: str) -> None:
+    """A surname, given name or other whole words of one person's names find that person."""
+    assert expected == nato_rok.load().find_participant(name).id
+
+
+def test_find_participant_refuses_an_ambiguous_word_listing_the_candidates(
+    document: dict[str, Any],
+) -> None:
+    """Words shared by several people's names are refused, with every candidate named."""
+    kim = next(p for p in document["participants"] if p["id"] == "kim-kwan-jin")
+    kim["aliases"].append("Minister Park")  # now two participants have a 'Park'
+    dataset = nato_rok.loads(encode(document))
+    with pytest.raises(AmbiguousNameError) as caught:
+        dataset.find_participant("park")
+    assert ("Park Geun-hye", "Kim Kwan-jin") == caught.value.suggestions
+    assert (
+        "'park' could be any of 2 participants: 'Park Geun-hye', 'Kim Kwan-jin'; "
+        "give a full name or an id"
+    ) == caught.value.summary
+    assert isinstance(caught.value, LookupError)
+    # A full name or alias still wins over words of other names.
+    assert "kim-kwan-jin" == dataset.find_participant("Minister Park").id
+
+
+@pytest.mark.slow
+@given(strategies.datasets(), st.data())
+def test_a_word_of_a_name_finds_its_person_or_lists_them(
+    dataset: Dataset, data: st.DataObject
+) -> None:
+    """Any whole word of a name finds someone with that word, or refuses listing its owner."""
+    person = data.draw(st.sampled_from(dataset.participants))
+    words = [w for n in (person.name, *person.aliases) for w in n.split() if name_key(w)]
+    assume(words)
+    word = data.draw(st.sampled_from(words))
+    owners = [p for p in dataset.participants if any(name_key(word) in name_key(n)
+              for n in (p.name, *p.aliases, *(e.text for e in p.names)))]  # fmt: skip
+    if len(owners) == 1:  # its words are no one else's: found
+        assert person is dataset.find_participant(word)
+    else:  # found by a full name, or refused listing the owners of the word
+        try:
+            found: Participant | None = dataset.find_participant(word)
+        except AmbiguousNameError as refused:
+            found, candidates = None, refused.suggestions
+        assert found in owners if found else person.name in candidates
+
+
+@pytest.mark.parametrize("bad", ["Geun", "", 12])
 def test_find_participant_refuses_unknown_names(bundled: Dataset, bad: Any) -> None:
     """A name nobody has is a LookupError naming it."""
     with pytest.raises(RecordNotFoundError, match="no participant is called"):
@@ -225,8 +289,8 @@ def test_excerpt_of_something_else_is_a_type_error(bundled: Dataset, bad: object
     [
         (
             "find_participant",
-            "Park",
-            "no participant is called 'Park'; did you mean 'Park Geun-hye'?",
+            "Geun",
+            "no participant is called 'Geun'; did you mean 'Park Geun-hye'?",
         ),
         ("find_participant", "Rasmusen", "; did you mean 'Anders Fogh Rasmussen'?"),
         ("find_participant", "박근", "; did you mean 'Park Geun-hye'?"),

@@ -122,6 +122,23 @@ def test_event_card_shows_codes_and_codebook_names() -> None:
     assert "–" in _text(assert_self_contained(uncoded._repr_html_()))
 
 
+@pytest.mark.parametrize(
+    ("event_id", "plover"),
+    [
+        # The card's text has no space between a row's label and cells.
+        ("event-visit", "PLOVERCONSULT, mode visitnote"),  # a mode, no context
+        ("event-prt-parwan", "PLOVERAIDnote"),  # neither: the event alone
+        ("event-cooperation-proposal", "PLOVERREQUEST, mode assist, contexts military, disasters"),
+    ],
+)
+def test_event_card_shows_only_the_plover_parts_that_are_set(event_id: str, plover: str) -> None:
+    """PLOVER reads event, mode, contexts, naming each; an unset part leaves no empty-field dash."""
+    card = nato_rok.load("1.2.0").record(event_id, Event)._repr_html_()  # the codings above
+    text = _text(assert_self_contained(card))
+    assert plover in text
+    assert "; –" not in text
+
+
 def test_other_records_show_their_fields() -> None:
     """Any other record (or value) is a table of its fields, enums by value, spans as start:end."""
     ds = nato_rok.load("1.1.0")

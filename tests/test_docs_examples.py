@@ -46,6 +46,10 @@ INSTALL_FORMS = {
         r"python3 -m venv \.venv && \.venv/bin/pip install \. && \.venv/bin/nato-rok"
     ),
     "check": re.compile(r"bash scripts/check\.sh"),
+    # Dependency groups need pip >= 25.1: the line upgrades the venv's pip first.
+    "docs-install": re.compile(
+        r"\.venv/bin/pip install -U pip && \.venv/bin/pip install -e \. --group docs"
+    ),
     "pip": re.compile(r'pip install "?nato-rok(?:\[(?P<extras>[a-z,]+)\])?(?:==(?P<pin>[^"]+))?"?'),
 }
 

@@ -347,7 +347,11 @@ addEventListener("load", () => {
   for (const e of document.querySelectorAll(boxes)) {
     const box = e.getBoundingClientRect();
     if (box.width === 0) continue;
-    const scrolls = e.tagName !== "svg" && e.tagName !== "IMG" && e.scrollWidth > e.clientWidth + 1;
+    // A code block may scroll sideways, visibly (its own scroll bar): never wrap.
+    const scrollable = e.tagName === "PRE"
+      && ["auto", "scroll"].includes(getComputedStyle(e).overflowX);
+    const scrolls = e.tagName !== "svg" && e.tagName !== "IMG" && !scrollable
+      && e.scrollWidth > e.clientWidth + 1;
     if (scrolls || box.right > innerWidth + 1 || box.left < -1) clipped.push(name(e));
   }
   const texts = [...document.querySelectorAll(".nato-rok, .nato-rok *, .nato-rok-annotated *")]
@@ -358,6 +362,8 @@ addEventListener("load", () => {
     dark: matchMedia("(prefers-color-scheme: dark)").matches,
     page_luminance: luminance(background(document.querySelector("article") || document.body)),
     clipped: clipped,
+    wrapped_code: [...document.querySelectorAll("article .highlight pre")]
+      .filter((e) => getComputedStyle(e).whiteSpace !== "pre").map(name),
     overflow: document.documentElement.scrollWidth > innerWidth,
     iframes: document.querySelectorAll("iframe").length,
     worst_contrast: worst[0],
@@ -397,6 +403,7 @@ def test_nothing_is_clipped_and_everything_reads_in_light_and_dark(
     assert isinstance(luminance, (int, float))
     assert (luminance < 0.1) if dark else (luminance > 0.8)  # the theme follows the reader
     assert [] == found["clipped"]
+    assert [] == found["wrapped_code"]  # one statement stays one line; the block scrolls
     assert found["overflow"] is False
     assert 0 == found["iframes"]
     if name in ("tour.html", "article.html"):

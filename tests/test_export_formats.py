@@ -206,3 +206,21 @@ def test_every_format_writes_any_valid_dataset(dataset: nato_rok.Dataset) -> Non
             assert len(first) == len(second)
             if fmt.write_path is None:
                 assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+@pytest.mark.parametrize("release", nato_rok.versions())
+def test_json_writes_the_canonical_document_that_validate_accepts(
+    release: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The json export is dumps() byte for byte, and validate accepts the copy."""
+    monkeypatch.chdir(tmp_path)  # the README's relative name, as a user types it
+    copy = Path("my-copy.json")
+    assert 0 == cli.main(["export", "--format", "json", "--release", release, "--out", str(copy)])
+    assert nato_rok.dumps(nato_rok.load(release)).encode("utf-8") == copy.read_bytes()
+    assert 0 == cli.main(["export", "--format", "json", "--release", release])
+    assert nato_rok.dumps(nato_rok.load(release)) == capsys.readouterr().out
+    assert 0 == cli.main(["validate", str(copy)])
+    assert f"my-copy.json: valid (release {release}," in capsys.readouterr().out

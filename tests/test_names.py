@@ -59,13 +59,33 @@ def test_the_subset_gives_the_keys_of_the_whole_table(name: str) -> None:
         assert _reference_key(name) == _names.lookalike_key(name)
 
 
-@given(st.sampled_from(sorted(_FULL)))
-def test_every_confusable_letter_gets_the_key_of_its_prototype(char: str) -> None:
-    """Each character of Unicode's table compares equal to what it is confusable with."""
-    if _unicode.flaw(char, one_line=True) is None:
-        assert _reference_key(char) == _names.lookalike_key(char)
-    if derive_confusables._reachable(char):  # a precomposed letter is decomposed first
-        assert _names.lookalike_key(char) == _names.lookalike_key(_FULL[char])
+def test_every_confusable_letter_gets_the_key_of_its_prototype() -> None:
+    """Each character of Unicode's table compares equal to what it is confusable with.
+
+    The whole table, every run (a sample of it once hid U+2014 and U+2015, a
+    flake of about 3 % a run): under half a second.
+    """
+    wrong = []
+    for char in sorted(_FULL):
+        if _unicode.flaw(char, one_line=True) is None and (
+            _reference_key(char) != _names.lookalike_key(char)
+        ):
+            wrong.append(f"{_unicode.describe(char)}: not the reference key")
+        # A precomposed letter is decomposed before the skeleton step, so only
+        # the reachable ones are mapped by the table directly.
+        if derive_confusables._reachable(char) and (
+            _names.lookalike_key(char) != _names.lookalike_key(_FULL[char])
+        ):
+            wrong.append(f"{_unicode.describe(char)}: not the key of {_FULL[char]!r}")
+    assert [] == wrong
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2015"])
+def test_em_dash_and_horizontal_bar_look_like_their_prototype_not_a_hyphen(dash: str) -> None:
+    """U+2014 and U+2015 are confusable with U+30FC (UTS #39), so no key ignores them."""
+    assert _names.lookalike_key(f"A{dash}B") == _names.lookalike_key("A\u30fcB")
+    assert _names.lookalike_key("A-B") != _names.lookalike_key(f"A{dash}B")
+    assert _names.name_key("A-B") != _names.name_key(f"A{dash}B")
 
 
 @pytest.mark.parametrize(

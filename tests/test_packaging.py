@@ -33,7 +33,17 @@ def test_extras_are_for_users_and_tools_are_groups() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     extras = set(project["project"]["optional-dependencies"])
     groups = set(project["dependency-groups"])
-    assert set() == extras & {"test", "lint", "docs", "bench", "benchmark", "dev"}
+    assert set() == extras & {"test", "lint", "docs", "bench", "benchmark", "dev", "notebook"}
     assert {"test", "lint", "docs", "bench"} <= groups
     named = set(re.findall(r"nato-rok\[([a-z]+)\]", README))
     assert set() == named - extras
+
+
+def test_the_readme_and_the_docs_install_section_name_every_extra() -> None:
+    """pyproject.toml's extras are the source: the README and docs/index.md name each one."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = set(project["project"]["optional-dependencies"])
+    index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    for page in (index, README):
+        install = page.split("## Install", 1)[1].split("\n## ", 1)[0]
+        assert extras == set(re.findall(r"nato-rok\[([a-z]+)\]", install))

@@ -59,7 +59,9 @@ def test_summary_of_release_1_1_0_shows_the_enrichment() -> None:
         line.startswith("  CAMEO 111  PLOVER ACCUSE/disapprove NATO -> North Korea")
         for line in lines
     )
-    assert any(line.startswith("  CAMEO -    PLOVER -") for line in lines)
+    assert any(line.startswith("  CAMEO none PLOVER none") for line in lines)
+    legend = lines[lines.index("Coded events (12)") + 1]
+    assert legend.startswith("  (CAMEO code, PLOVER event/mode, actors -> recipients; 'none': ")
 
 
 def test_summary_of_a_short_visit_without_extras(bundled: Dataset) -> None:

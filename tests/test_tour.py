@@ -10,19 +10,29 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
 
-import tour_notebook  # scripts/ is not a package
+
+@pytest.fixture(scope="module")
+def tour_notebook() -> Any:
+    """Return scripts/tour_notebook.py (not a package), imported only when this tier runs.
+
+    Its Jupyter tools are the `notebook` group's, which the fast loop does not install.
+    """
+    import tour_notebook as module
+
+    return module
+
 
 #: Executing it starts a kernel (a few seconds): the docs tier.
 pytestmark = pytest.mark.docs
 
 
 @pytest.fixture(scope="module")
-def executed() -> Any:
+def executed(tour_notebook: Any) -> Any:
     """Return the tour run top to bottom in a fresh python3 kernel (ipykernel)."""
     return tour_notebook.execute()
 
 
-def test_the_tour_runs_without_errors(executed: Any) -> None:
+def test_the_tour_runs_without_errors(executed: Any, tour_notebook: Any) -> None:
     """Every cell runs; none shows an error or writes to stderr."""
     for cell_outputs in tour_notebook.outputs(executed):
         for output in cell_outputs:
@@ -30,7 +40,7 @@ def test_the_tour_runs_without_errors(executed: Any) -> None:
             assert "stderr" not in output, output
 
 
-def test_first_run_notes_are_left_out() -> None:
+def test_first_run_notes_are_left_out(tour_notebook: Any) -> None:
     """Matplotlib's one-off note about its font cache is no output of the tour."""
     from types import SimpleNamespace as Node
 
@@ -40,7 +50,7 @@ def test_first_run_notes_are_left_out() -> None:
     assert [[{"type": "stream", "stdout": "kept"}]] == tour_notebook.outputs(notebook)
 
 
-def test_committed_outputs_are_fresh(executed: Any) -> None:
+def test_committed_outputs_are_fresh(executed: Any, tour_notebook: Any) -> None:
     """What the site shows is what the notebook shows today (images compared by type)."""
     committed = tour_notebook.outputs(tour_notebook._read(tour_notebook.NOTEBOOK))
     assert committed == tour_notebook.outputs(executed), (
@@ -48,7 +58,7 @@ def test_committed_outputs_are_fresh(executed: Any) -> None:
     )
 
 
-def test_the_tour_shows_cards_tables_and_a_plot(executed: Any) -> None:
+def test_the_tour_shows_cards_tables_and_a_plot(executed: Any, tour_notebook: Any) -> None:
     """Cards, a table as HTML, the plot as an image, and displaCy's view of the spaCy export."""
     shown = [output for cell in tour_notebook.outputs(executed) for output in cell]
     html = [output["text/html"] for output in shown if "text/html" in output]
@@ -62,6 +72,7 @@ def test_the_tour_shows_cards_tables_and_a_plot(executed: Any) -> None:
 def test_check_mode_finds_stale_outputs_and_writing_refreshes_them(
     tmp_path: Path,
     executed: Any,
+    tour_notebook: Any,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -182,13 +182,21 @@ def _event(event: Event, dataset: Dataset | None) -> str:
         ),
         (
             "PLOVER",
-            f"<code>{_e(plover.event)}</code> {_value(plover.mode)}; {_value(plover.contexts)}"
-            if plover
-            else _NONE,
+            _plover(plover) if plover else _NONE,
         ),
         ("note", _value(event.note)),
     ]
     return _card(event, event.id, f"<strong>{_e(event.label)}</strong>{_rows(rows)}")
+
+
+def _plover(plover: Any) -> str:
+    """Return ``ACCUSE, mode disapprove, contexts military``: only the parts that are set."""
+    parts = [f"<code>{_e(plover.event)}</code>"]
+    if plover.mode:
+        parts.append(f"mode {_e(plover.mode)}")
+    if plover.contexts:
+        parts.append(f"contexts {_value(plover.contexts)}")
+    return ", ".join(parts)
 
 
 def _fields(record: Any) -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from nato_rok._names import name_key
-from nato_rok.exceptions import RecordNotFoundError
+from nato_rok.exceptions import AmbiguousNameError, RecordNotFoundError
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -86,3 +86,13 @@ def refusal(
     """Return *error* saying *summary*, with the suggestions for *wanted* among *choices*."""
     found = suggestions(wanted, choices)
     return error(summary + did_you_mean(found), suggestions=found)
+
+
+def ambiguity(what: str, wanted: str, candidates: Iterable[str]) -> AmbiguousNameError:
+    """Return the error saying that *wanted* names several *what*, listing them all."""
+    found = tuple(dict.fromkeys(candidates))
+    listed = ", ".join(repr(name) for name in found)
+    return AmbiguousNameError(
+        f"{wanted!r} could be any of {len(found)} {what}: {listed}; give a full name or an id",
+        suggestions=found,
+    )

@@ -48,6 +48,8 @@ def summary(dataset: Dataset) -> str:
         sections.append(
             [
                 f"Coded events ({len(dataset.events)})",
+                "  (CAMEO code, PLOVER event/mode, actors -> recipients; 'none': no code in that "
+                "scheme, the event's note says why)",
                 *(_event_line(dataset, event) for event in dataset.events),
             ]
         )
@@ -133,8 +135,8 @@ def _name(dataset: Dataset, record_id: str) -> str:
 
 
 def _event_line(dataset: Dataset, event: Event) -> str:
-    cameo = f"CAMEO {event.cameo.code}" if event.cameo else "CAMEO -"
-    plover = event.plover.event if event.plover else "-"
+    cameo = f"CAMEO {event.cameo.code}" if event.cameo else "CAMEO none"
+    plover = event.plover.event if event.plover else "none"
     if event.plover and event.plover.mode:
         plover += f"/{event.plover.mode}"
     who = ", ".join(_name(dataset, actor) for actor in event.actor_ids)

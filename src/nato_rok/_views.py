@@ -7,8 +7,8 @@ import io
 import json
 from typing import Any
 
-from nato_rok._names import name_key
-from nato_rok._suggest import refusal
+from nato_rok._names import name_key, named, names_of
+from nato_rok._suggest import ambiguity, refusal
 from nato_rok._walk import label, record_spans
 from nato_rok.dataset import Dataset, Record
 from nato_rok.exceptions import RecordNotFoundError
@@ -100,15 +100,33 @@ def _excerpts(dataset: Dataset, record: Record | Source) -> list[dict[str, Any]]
     ]
 
 
+def record(dataset: Dataset, wanted: str) -> Record | Source:
+    """Return the record (or the source) with id *wanted*, or else called *wanted*.
+
+    A name is matched as :meth:`Dataset.find_participant` matches one, over
+    every record that has a name (people, organizations, entities,
+    cooperation areas): a full name or alias first, else unique whole words.
+    """
+    if wanted == dataset.source.id:
+        return dataset.source
+    try:
+        return dataset.record(wanted)
+    except RecordNotFoundError:
+        candidates = named(wanted, ((r, names_of(r)) for r in dataset.records()))
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            raise ambiguity("records", wanted, (f"{r.id}" for r in candidates)) from None
+        raise
+
+
 def show(dataset: Dataset, record_id: str) -> dict[str, Any]:
-    """Return one record, its type, and the excerpts of the article it rests on."""
-    record: Record | Source = (
-        dataset.source if record_id == dataset.source.id else dataset.record(record_id)
-    )
+    """Return one record (by id or name), its type, and the excerpts it rests on."""
+    found = record(dataset, record_id)
     return {
-        "record_type": type(record).__name__,
-        "record": plain(record),
-        "excerpts": _excerpts(dataset, record),
+        "record_type": type(found).__name__,
+        "record": plain(found),
+        "excerpts": _excerpts(dataset, found),
     }
 
 

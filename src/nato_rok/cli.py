@@ -46,6 +46,7 @@ examples:
   nato-rok validate edited.json  check a document with the library's own rules
   nato-rok quotes --speaker "Fogh Rasmussen" --format csv
   nato-rok show park-geun-hye   one record and the excerpts it rests on
+  nato-rok show "Park Geun-hye"  the same, by name (or just: nato-rok show park)
   nato-rok export --format jsonschema --out nato-rok.schema.json
   nato-rok cite --format apa      how to cite the dataset and NATO's article
   nato-rok score coder.plover.jsonl  grade an event coder against the gold events
@@ -158,20 +159,23 @@ def _parser() -> argparse.ArgumentParser:
         "--topic north-korea-condemnation --format json\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    quotes_parser.add_argument("--speaker", metavar="NAME", help="speaker id, name or alias")
+    quotes_parser.add_argument(
+        "--speaker", metavar="NAME", help="speaker id, name or alias, or a unique word of one"
+    )
     quotes_parser.add_argument("--topic", metavar="AREA", help="cooperation area or position")
     quotes_parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
     quotes_parser.add_argument("--release", metavar="V", default=None, help="dataset release")
     show_parser = commands.add_parser(
         "show",
         help="show one record and the article excerpts it rests on",
-        description="Show the record with this id (any record, or the source) and every "
-        "excerpt of the article its spans point at.",
+        description="Show the record with this id (any record, or the source), or with this "
+        "name (a person, organization, entity or cooperation area: a unique surname or other "
+        "word of the name will do), and every excerpt of the article its spans point at.",
         epilog="examples:\n  nato-rok show quote-north-korea-threat\n  nato-rok show "
         "event-visit --release 1.1.0 --format json\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    show_parser.add_argument("id", help="the record's id")
+    show_parser.add_argument("id", help="the record's id or name (a unique word of it will do)")
     show_parser.add_argument("--format", choices=("text", "json"), default="text")
     show_parser.add_argument("--release", metavar="V", default=None, help="dataset release")
     _export_parser(commands)
@@ -188,15 +192,16 @@ def _parser() -> argparse.ArgumentParser:
     validate_parser = commands.add_parser(
         "validate",
         help="check a dataset document with the library's own rules",
-        description="Check a dataset document exactly as the bundled releases are checked. "
-        "Exit 0 when it is valid; exit 1 and print one line per problem, 'JSON path: "
-        "message', on stdout when it is not.",
+        description="Check a dataset document exactly as the bundled releases are checked, "
+        "and report on stdout: a line with the verdict, then, when it is invalid, one line "
+        "per problem, 'JSON path: message'. Exit 0 when it is valid, 1 when it is not.",
         epilog="examples:\n  nato-rok validate my-copy.json\n  cat my-copy.json | nato-rok "
         "validate -\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate_parser.add_argument("file", help="the document, or - for standard input")
     _score_parser(commands)
+    parser.set_defaults(commands=tuple(commands.choices))  # for _check_command's suggestions
     return parser
 
 
@@ -215,21 +220,26 @@ def _validate(name: str) -> tuple[int, str]:
     except (BrokenInstallError, UnreadableError) as exc:  # no verdict on the document
         _say(f"nato-rok: error: {exc.summary}")
         return 1, ""
-    except DatasetError as exc:
-        _say(f"nato-rok: {shown}: invalid: {exc.summary}")
-        return 1, "".join(f"{line}\n" for line in _problem_lines(exc))
-    _say(f"nato-rok: {shown}: valid (release {dataset.version}, schema {dataset.schema_version})")
-    return 0, ""
+    except DatasetError as exc:  # the report, verdict then problems, is one stream: stdout
+        verdict = escape(f"{shown}: invalid: {exc.summary}")
+        return 1, "".join(f"{line}\n" for line in [verdict, *_problem_lines(exc)])
+    return 0, f"{shown}: valid (release {dataset.version}, schema {dataset.schema_version})\n"
 
 
 def _quotes(args: argparse.Namespace) -> str:
     dataset = load(args.release)
     quotes = dataset.quotes
+    asked = []
     if args.speaker is not None:
-        quotes = dataset.quotes_by(_views.speaker(dataset, args.speaker))
+        speaker = _views.speaker(dataset, args.speaker)
+        quotes = dataset.quotes_by(speaker)
+        asked.append(f"by {speaker.name}")
     if args.topic is not None:
         wanted = _views.topic(dataset, args.topic).id
         quotes = tuple(quote for quote in quotes if wanted in quote.topic_ids)
+        asked.append(f"on {wanted}")
+    if not quotes:  # an empty list is an answer; say so, and exit 0
+        _say(f"nato-rok: no quotations {' '.join(asked)} in release {dataset.version}")
     if args.format == "json":
         return _json.dump(_views.plain(quotes))
     if args.format == "csv":
@@ -597,7 +607,9 @@ def _stopping_signals() -> Iterator[_Signals]:
 
 def _main(argv: Sequence[str] | None) -> int:
     # --help, --version and usage errors exit here, having printed through _Parser.
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    _check_command(parser, sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv)
     if args.command == "validate":
         code, text = _validate(args.file)
     else:
@@ -613,6 +625,23 @@ def _main(argv: Sequence[str] | None) -> int:
             _lost(exc)
             return 1
     return code
+
+
+def _check_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """Refuse an unknown command with the closest ones, as every other look-up does.
+
+    Only a first argument that is not an option is checked: after ``--help``
+    or ``--version`` argparse answers those and exits, as usual.
+    """
+    from nato_rok._suggest import did_you_mean, suggestions
+
+    commands: tuple[str, ...] = parser.get_default("commands")
+    if not argv or argv[0].startswith("-") or argv[0] in commands:
+        return
+    given = argv[0]
+    found = suggestions(given, ((name, name) for name in commands))
+    hint = did_you_mean(found) or f" (choose from {', '.join(commands)})"
+    parser.error(f"argument COMMAND: invalid choice: {given!r}{hint}")
 
 
 def _report(exc: DatasetError) -> None:

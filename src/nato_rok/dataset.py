@@ -10,9 +10,9 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from nato_rok._names import name_key
+from nato_rok._names import name_key, named, names_of
 from nato_rok._reprs import dataset_repr
-from nato_rok._suggest import refusal
+from nato_rok._suggest import ambiguity, refusal
 from nato_rok._validators import licence, non_blank
 from nato_rok.events import Event
 from nato_rok.exceptions import SpanError, WrongRecordTypeError
@@ -63,8 +63,7 @@ def _indexes(
         by_id.setdefault(record.id, record)
     by_name: dict[str, Participant] = {}
     for participant in dataset.participants:
-        names = (*participant.aliases, *(external.text for external in participant.names))
-        for name in (participant.name, *names):
+        for name in names_of(participant):
             by_name.setdefault(name_key(name), participant)
     by_speaker: dict[str, list[Quote]] = {}
     for quote in dataset.quotes:
@@ -249,27 +248,36 @@ class Dataset:
         return self.record(organization_id, Organization)
 
     def find_participant(self, name: str) -> Participant:
-        """Return the participant called *name*, by name or any alias.
+        """Return the participant called *name*, by name, alias or any part of one.
 
         The match ignores case, spaces, hyphens and full stops, and
         normalises Unicode to NFC, so ``"park guen-hye"`` (the article's
-        spelling) and ``"Park Geun-hye"`` find the same person.
+        spelling) and ``"Park Geun-hye"`` find the same person. A name that
+        is no one's in full may be whole words of one (a surname such as
+        ``"park"``, a given name such as ``"Geun-hye"``) if they are nobody
+        else's.
 
         Raises:
+            AmbiguousNameError: The words are part of the names of several
+                participants; the message and ``suggestions`` list them.
             RecordNotFoundError: Nobody has that name or alias.
 
         .. versionadded:: 1.0.0
+        .. versionchanged:: 1.2.0 A unique surname, given name or other
+           whole words of a name find the participant.
 
         """
         found = self._by_name.get(name_key(name)) if type(name) is str else None
-        if found is None:
-            names = (
-                (text, person.name)
-                for person in self.participants
-                for text in (person.name, *person.aliases, *(n.text for n in person.names))
-            )
-            raise refusal(f"no participant is called {name!r}", name, names)
-        return found
+        if found is not None:
+            return found
+        if type(name) is str:
+            candidates = named(name, ((person, names_of(person)) for person in self.participants))
+            if len(candidates) == 1:
+                return candidates[0]
+            if candidates:
+                raise ambiguity("participants", name, (person.name for person in candidates))
+        choices = ((text, person.name) for person in self.participants for text in names_of(person))
+        raise refusal(f"no participant is called {name!r}", name, choices)
 
     def quotes_by(self, speaker: str | Participant) -> tuple[Quote, ...]:
         """Return the quotations of *speaker* (an id or a participant), in order.

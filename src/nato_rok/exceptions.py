@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = [
+    "AmbiguousNameError",
     "BrokenInstallError",
     "ChecksumMismatchError",
     "DatasetError",
@@ -165,6 +166,19 @@ class RecordNotFoundError(DatasetError, LookupError):
     ) -> None:
         super().__init__(summary, problems)
         self.suggestions = suggestions
+
+
+class AmbiguousNameError(RecordNotFoundError):
+    """A name (a surname, say) belongs to more than one record.
+
+    ``ds.find_participant("Kim")`` raises it when two participants are
+    called Kim. :attr:`suggestions` holds the full name of every candidate,
+    and the message lists them; a full name or an id picks one. As a
+    :class:`RecordNotFoundError` it is also a :class:`LookupError`: no
+    single record has that name.
+
+    .. versionadded:: 1.2.0
+    """
 
 
 class SpanError(DatasetError, ValueError):

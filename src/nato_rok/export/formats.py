@@ -8,7 +8,7 @@ them atomically (see :doc:`/exports`):
     >>> import nato_rok
     >>> from nato_rok.export import formats
     >>> " ".join(f.name for f in formats.FORMATS)  # doctest: +NORMALIZE_WHITESPACE
-    'csv datapackage html jsonld jsonschema webannotation plover parquet duckdb croissant
+    'json csv datapackage html jsonld jsonschema webannotation plover parquet duckdb croissant
     huggingface spacy'
     >>> formats.get("html").writes
     'file'
@@ -18,6 +18,7 @@ them atomically (see :doc:`/exports`):
 
 from __future__ import annotations
 
+from nato_rok._document import dumps
 from nato_rok.export import (
     arrow,
     croissant,
@@ -31,12 +32,22 @@ from nato_rok.export import (
     spacy,
     webannotation,
 )
-from nato_rok.export._format import ExportOptions, Format
+from nato_rok.export._format import ExportOptions, Format, dump_text
 
-__all__ = ["FORMATS", "ExportOptions", "Format", "get"]
+__all__ = ["FORMATS", "JSON_FORMAT", "ExportOptions", "Format", "get"]
+
+#: The dataset document itself, as :func:`nato_rok.dumps` writes it: a copy
+#: to edit and check with ``nato-rok validate``, or to read with ``loads``.
+JSON_FORMAT = Format(
+    name="json",
+    summary="the dataset document, canonical JSON (the same bytes as nato_rok.dumps); a file",
+    writes="file",
+    dump=dump_text(dumps),
+)
 
 #: Every format ``nato-rok export`` writes, by name.
 FORMATS: tuple[Format, ...] = (
+    JSON_FORMAT,
     datapackage.CSV_FORMAT,
     datapackage.FORMAT,
     html.FORMAT,
