@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nato_rok
 from nato_rok import Dataset, Span, strategies
@@ -102,3 +103,19 @@ def test_schema_3_datasets_hold_statements_and_entities(dataset: Dataset) -> Non
     assert 3 == dataset.schema_version
     assert len(dataset.quotes[:2]) == len(dataset.statements)
     assert dataset == nato_rok.loads(nato_rok.dumps(dataset))
+
+
+@settings(max_examples=20)
+@given(strategies.datasets(max_records=2, schema_versions=(1, 2)))
+def test_datasets_keep_to_the_schema_versions_asked_for(dataset: Dataset) -> None:
+    """datasets(schema_versions=...) never generates a dataset of a schema left out."""
+    assert dataset.schema_version in {1, 2}
+
+
+@given(st.lists(strategies.texts(), max_size=5), st.data())
+def test_a_draft_spans_each_piece_put_in_it(pieces: list[str], data: st.DataObject) -> None:
+    """The text a draft assembles holds each piece at the span put() returned for it."""
+    draft = strategies._Draft([])
+    spans = [draft.put(data.draw, piece) for piece in pieces]
+    text = draft.text()
+    assert pieces == [text[span.start : span.end] for span in spans]

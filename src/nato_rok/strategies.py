@@ -91,6 +91,7 @@ __all__ = [
 ]
 
 _MAX_OFFSET = 10_000
+_LAST_DATE = datetime.date(9000, 1, 1)
 
 
 def ids() -> st.SearchStrategy[str]:
@@ -121,14 +122,6 @@ def spans(max_end: int = _MAX_OFFSET) -> st.SearchStrategy[Span]:
         .filter(lambda pair: pair[0] < pair[1])
         .map(lambda pair: Span(start=pair[0], end=pair[1]))
     )
-
-
-def _span_tuple(min_size: int = 1) -> st.SearchStrategy[tuple[Span, ...]]:
-    return st.lists(spans(), min_size=min_size, max_size=3, unique=True).map(tuple)
-
-
-def _unique_texts(min_size: int = 0) -> st.SearchStrategy[tuple[str, ...]]:
-    return st.lists(texts(), min_size=min_size, max_size=3, unique=True).map(tuple)
 
 
 def sources() -> st.SearchStrategy[Source]:
@@ -286,26 +279,6 @@ def entities() -> st.SearchStrategy[Entity]:
     )
 
 
-class _Writer:
-    """Assembles a source text piece by piece, returning each piece's span."""
-
-    def __init__(self, draw: Any) -> None:
-        self.draw = draw
-        self.parts: list[str] = []
-        self.size = 0
-
-    def put(self, piece: str) -> Span:
-        filler = self.draw(st.text(" \n.,;:“”’", max_size=3))
-        self.parts.append(filler)
-        start = self.size + len(filler)
-        self.parts.append(piece)
-        self.size = start + len(piece)
-        return Span(start=start, end=self.size)
-
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
 def datasets(
     max_records: int = 4, schema_versions: tuple[int, ...] = (1, 2, 3)
 ) -> st.SearchStrategy[Dataset]:
@@ -334,205 +307,6 @@ def datasets(
     return st.one_of(chosen)
 
 
-@st.composite
-def _schema_1(draw: Any, max_records: int) -> Dataset:
-    out = _Writer(draw)
-    size = st.integers(1, max_records)
-    all_ids = draw(st.lists(ids(), min_size=5 + 5 * max_records, unique=True))
-    take = iter(all_ids).__next__
-
-    title = draw(texts())
-    source_spans = (out.put(title),)
-    organizations_ = []
-    for _ in range(draw(size)):
-        name, *aliases = draw(_unique_texts(min_size=1))
-        mentions = tuple(out.put(draw(st.sampled_from([name, *aliases]))) for _ in range(2))
-        organizations_.append(
-            Organization(
-                id=take(),
-                name=name,
-                aliases=tuple(aliases),
-                kind=draw(st.sampled_from(OrganizationKind)),
-                mentions=tuple(dict.fromkeys(mentions)),
-                spans=(mentions[0],),
-            )
-        )
-    org_ids = [org.id for org in organizations_]
-    people_names = draw(
-        st.lists(
-            _unique_texts(min_size=1),
-            min_size=1,
-            max_size=max_records,
-            unique_by=lambda names: lookalike_key(names[0]),
-        ).filter(_distinct_keys)
-    )
-    participants_ = []
-    for name, *aliases in people_names:
-        mention = out.put(draw(st.sampled_from([name, *aliases])))
-        participants_.append(
-            Participant(
-                id=take(),
-                name=name,
-                aliases=tuple(aliases),
-                role=draw(texts()),
-                affiliation_id=draw(st.sampled_from(org_ids)),
-                mentions=(mention,),
-                spans=(out.put(draw(texts())),),
-            )
-        )
-    person_ids = [person.id for person in participants_]
-    place, purpose = draw(texts()), draw(texts())
-    place_span, purpose_span = out.put(place), out.put(purpose)
-    visit = Visit(
-        id=take(),
-        visitor_id=draw(st.sampled_from(person_ids)),
-        visitor_organization_id=draw(st.sampled_from(org_ids)),
-        host_id=draw(st.sampled_from(org_ids)),
-        place=place,
-        reported_date=draw(st.dates(datetime.date(1949, 4, 4), datetime.date(2100, 1, 1))),
-        duration_days=draw(st.integers(1, 30)),
-        long_planned=draw(st.booleans()),
-        first_ever=draw(st.booleans()),
-        purpose=purpose,
-        purpose_span=purpose_span,
-        spans=(place_span, purpose_span),
-    )
-    areas = []
-    for _ in range(draw(st.integers(0, max_records))):
-        name = draw(texts())
-        areas.append(
-            CooperationArea(
-                id=take(),
-                name=name,
-                kind=draw(st.sampled_from(CooperationKind)),
-                spans=(out.put(name),),
-            )
-        )
-    positions_ = []
-    for _ in range(draw(st.integers(0, 2))):
-        subject_id = draw(st.sampled_from(org_ids))
-        holders = [record_id for record_id in org_ids + person_ids if record_id != subject_id]
-        positions_.append(
-            Position(
-                id=take(),
-                holder_id=draw(st.sampled_from(holders)),  # never the subject itself
-                subject_id=subject_id,
-                stance=draw(st.sampled_from(Stance)),
-                spans=(out.put(draw(texts())),),
-            )
-        )
-    topics = [area.id for area in areas] + [position.id for position in positions_]
-    meetings_ = []
-    for _ in range(draw(st.integers(0, max_records))):
-        unnamed = draw(st.none() | texts())
-        meetings_.append(
-            Meeting(
-                id=take(),
-                visit_id=visit.id,
-                kind=draw(st.sampled_from(MeetingKind)),
-                attested=draw(st.sampled_from(MeetingAttestation)),
-                participant_ids=tuple(
-                    draw(st.lists(st.sampled_from(person_ids), min_size=1, max_size=3, unique=True))
-                ),
-                unnamed_participants=unnamed,
-                spans=(out.put(unnamed if unnamed is not None else draw(texts())),),
-            )
-        )
-    quotes_ = []
-    for _ in range(draw(st.integers(0, max_records))):
-        passage = draw(texts())
-        quotes_.append(
-            Quote(
-                id=take(),
-                text=passage,
-                span=out.put(passage),
-                speaker_id=draw(st.sampled_from(person_ids)),
-                kind=draw(st.sampled_from(QuoteKind)),
-                attribution_span=out.put(draw(texts())),
-                topic_ids=tuple(draw(st.lists(st.sampled_from(topics), max_size=2, unique=True)))
-                if topics
-                else (),
-            )
-        )
-    source = Source(
-        id=take(),
-        title=title,
-        publisher=draw(texts()),
-        published=draw(st.dates()),
-        url=draw(urls()),
-        language=draw(texts()),
-        text=out.text() + draw(texts()),
-        spans=source_spans,
-    )
-    return Dataset(
-        schema_version=1,
-        version=draw(
-            st.from_regex(r"(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]?)\.(0|[1-9])", fullmatch=True)
-        ),
-        license=draw(st.sampled_from(["CC-BY-4.0", "CC0-1.0"])),
-        source=source,
-        organizations=tuple(organizations_),
-        participants=tuple(participants_),
-        visit=visit,
-        meetings=tuple(meetings_),
-        quotes=tuple(quotes_),
-        cooperation_areas=tuple(areas),
-        positions=tuple(positions_),
-    )
-
-
-def _distinct_keys(people: list[tuple[str, ...]]) -> bool:
-    """No name or alias of one person has the look-up key of another's."""
-    owner: dict[str, int] = {}
-    for index, names in enumerate(people):
-        for name in names:
-            if owner.setdefault(lookalike_key(name), index) != index:
-                return False
-    return True
-
-
-@st.composite
-def _schema_3(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
-    """Add statements (around the quotations) and entities (at mentions) to a dataset."""
-    events_ = [event.id for event in dataset.events]
-    statements_ = []
-    for index, quote in enumerate(dataset.quotes[:max_records]):
-        direct = draw(st.booleans())
-        statements_.append(
-            Statement(
-                id=f"reported-statement-number-{index}",
-                speaker_id=quote.speaker_id,
-                kind=StatementKind.DIRECT if direct else StatementKind.INDIRECT,
-                span=quote.span,
-                attribution_span=quote.attribution_span,
-                quote_id=quote.id if direct or draw(st.booleans()) else None,
-                date=draw(st.none() | st.dates()),
-                event_ids=tuple(draw(st.lists(st.sampled_from(events_), unique=True)))
-                if events_
-                else (),
-            )
-        )
-    text = dataset.source.text
-    org_ids = [organization.id for organization in dataset.organizations]
-    entities_ = []
-    for index, organization in enumerate(dataset.organizations[:max_records]):
-        mention = organization.mentions[0]
-        entities_.append(
-            Entity(
-                id=f"named-entity-number-{index}",
-                name=text[mention.start : mention.end],
-                aliases=(),
-                kind=draw(st.sampled_from(EntityKind)),
-                mentions=(mention,),
-                spans=(mention,),
-                within_id=draw(st.none() | st.sampled_from(org_ids)),
-            )
-        )
-    return attrs.evolve(
-        dataset, schema_version=3, statements=tuple(statements_), entities=tuple(entities_)
-    )
-
-
 def documents(max_records: int = 4) -> st.SearchStrategy[str]:
     """Canonical JSON texts of valid datasets (see :func:`datasets`)."""
     from nato_rok._document import dumps
@@ -553,10 +327,6 @@ def references() -> st.SearchStrategy[Reference]:
         excerpt=optional,
         note=optional,
     )
-
-
-def _nfc_texts() -> st.SearchStrategy[str]:
-    return texts().map(lambda text: unicodedata.normalize("NFC", text)).filter(str.strip)
 
 
 def cameo_codings(version: str | None = None) -> st.SearchStrategy[CameoCoding]:
@@ -663,53 +433,6 @@ def date_ranges() -> st.SearchStrategy[DateRange]:
     )
 
 
-_LAST_DATE = datetime.date(9000, 1, 1)
-
-
-@st.composite
-def _event(
-    draw: Any,
-    event_id: str,
-    *,
-    actors: list[str],
-    references: list[str],
-    parents: list[str],
-    max_end: int,
-    version: str | None = None,
-) -> Event:
-    basis = draw(st.sampled_from(DateBasis))
-    date = None if basis is DateBasis.UNKNOWN else draw(st.dates(max_value=_LAST_DATE))
-    end_date = None
-    if date is not None and draw(st.booleans()):
-        end_date = date + datetime.timedelta(days=draw(st.integers(0, 9)))
-    cameo = draw(st.none() | cameo_codings(version))
-    plover = draw(st.none() | plover_codings(version))
-    needs_note = cameo is None or plover is None
-    actor_ids = tuple(draw(st.lists(st.sampled_from(actors), min_size=1, max_size=2, unique=True)))
-    others = [actor for actor in actors if actor not in actor_ids]  # never both actor and recipient
-    recipient_ids = (
-        tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))) if others else ()
-    )
-    return Event(
-        id=event_id,
-        parent_id=draw(st.none() | st.sampled_from(parents)) if parents else None,
-        label=draw(texts()),
-        actor_ids=actor_ids,
-        recipient_ids=recipient_ids,
-        date=date,
-        end_date=end_date,
-        date_basis=basis,
-        date_reference_id=draw(st.sampled_from(references))
-        if basis is DateBasis.EXTERNAL
-        else None,
-        historical=draw(st.booleans()),
-        cameo=cameo,
-        plover=plover,
-        note=draw(texts()) if needs_note else draw(st.none() | texts()),
-        spans=(draw(spans(max_end=max_end)),),
-    )
-
-
 def events() -> st.SearchStrategy[Event]:
     """Event records (their references need not resolve)."""
     return st.tuples(ids(), st.lists(ids(), min_size=1, max_size=3), ids()).flatmap(
@@ -743,16 +466,317 @@ def records() -> st.SearchStrategy[Record]:
     )
 
 
+def _span_tuple(min_size: int = 1) -> st.SearchStrategy[tuple[Span, ...]]:
+    return st.lists(spans(), min_size=min_size, max_size=3, unique=True).map(tuple)
+
+
+def _unique_texts(min_size: int = 0) -> st.SearchStrategy[tuple[str, ...]]:
+    return st.lists(texts(), min_size=min_size, max_size=3, unique=True).map(tuple)
+
+
+def _nfc_texts() -> st.SearchStrategy[str]:
+    return texts().map(lambda text: unicodedata.normalize("NFC", text)).filter(str.strip)
+
+
+# A whole dataset is drawn record kind by record kind: ``_schema_1`` writes one
+# source text through a ``_Draft`` that every ``_<kind>_in`` strategy puts its
+# pieces into; ``_schema_2`` and ``_schema_3`` then add what their schemas add.
+# Each ``_<kind>_in`` strategy draws that kind's records consistent with the
+# records it is given, so any of them can be reused for a consistent draw.
+
+
+class _Draft:
+    """A source text assembled piece by piece, and the ids still free for records."""
+
+    def __init__(self, free_ids: list[str]) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.take = iter(free_ids).__next__
+
+    def put(self, draw: Any, piece: str) -> Span:
+        """Append *piece* after some filler, returning its span."""
+        filler = draw(st.text(" \n.,;:“”’", max_size=3))
+        self.parts.append(filler)
+        start = self.size + len(filler)
+        self.parts.append(piece)
+        self.size = start + len(piece)
+        return Span(start=start, end=self.size)
+
+    def text(self) -> str:
+        """Return the text put so far."""
+        return "".join(self.parts)
+
+
+@st.composite
+def _schema_1(draw: Any, max_records: int) -> Dataset:
+    """Draw a schema 1 dataset, every record anchored to its own pieces of one text."""
+    # Enough ids for every record: at most 5 * max_records + 4 of them.
+    doc = _Draft(draw(st.lists(ids(), min_size=5 + 5 * max_records, unique=True)))
+    title = draw(texts())
+    title_span = doc.put(draw, title)
+    organizations_ = draw(_organizations_in(doc, max_records))
+    org_ids = [organization.id for organization in organizations_]
+    participants_ = draw(_participants_in(doc, org_ids, max_records))
+    person_ids = [person.id for person in participants_]
+    visit = draw(_visit_in(doc, org_ids, person_ids))
+    areas = draw(_cooperation_areas_in(doc, max_records))
+    positions_ = draw(_positions_in(doc, org_ids, person_ids))
+    meetings_ = draw(_meetings_in(doc, visit.id, person_ids, max_records))
+    topic_ids = [topic.id for topic in (*areas, *positions_)]
+    quotes_ = draw(_quotes_in(doc, person_ids, topic_ids, max_records))
+    return Dataset(
+        schema_version=1,
+        source=draw(_source_in(doc, title, title_span)),
+        version=draw(_release_versions()),
+        license=draw(st.sampled_from(["CC-BY-4.0", "CC0-1.0"])),
+        organizations=organizations_,
+        participants=participants_,
+        visit=visit,
+        meetings=meetings_,
+        quotes=quotes_,
+        cooperation_areas=areas,
+        positions=positions_,
+    )
+
+
+def _release_versions() -> st.SearchStrategy[str]:
+    return st.from_regex(r"(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]?)\.(0|[1-9])", fullmatch=True)
+
+
+@st.composite
+def _source_in(draw: Any, doc: _Draft, title: str, title_span: Span) -> Source:
+    """Draw the source, its text every piece put so far and a tail of its own."""
+    return Source(
+        id=doc.take(),
+        title=title,
+        publisher=draw(texts()),
+        published=draw(st.dates()),
+        url=draw(urls()),
+        language=draw(texts()),
+        text=doc.text() + draw(texts()),
+        spans=(title_span,),
+    )
+
+
+@st.composite
+def _organizations_in(draw: Any, doc: _Draft, max_records: int) -> tuple[Organization, ...]:
+    """One to *max_records* organizations, each mentioned twice (maybe at one span)."""
+    organizations_ = []
+    for _ in range(draw(st.integers(1, max_records))):
+        name, *aliases = draw(_unique_texts(min_size=1))
+        mentions = tuple(doc.put(draw, draw(st.sampled_from([name, *aliases]))) for _ in range(2))
+        organizations_.append(
+            Organization(
+                id=doc.take(),
+                name=name,
+                aliases=tuple(aliases),
+                kind=draw(st.sampled_from(OrganizationKind)),
+                mentions=tuple(dict.fromkeys(mentions)),
+                spans=(mentions[0],),
+            )
+        )
+    return tuple(organizations_)
+
+
+@st.composite
+def _participants_in(
+    draw: Any, doc: _Draft, org_ids: list[str], max_records: int
+) -> tuple[Participant, ...]:
+    """One to *max_records* people whose names (look-alikes too) are all distinct."""
+    people_names = draw(
+        st.lists(
+            _unique_texts(min_size=1),
+            min_size=1,
+            max_size=max_records,
+            unique_by=lambda names: lookalike_key(names[0]),
+        ).filter(_distinct_keys)
+    )
+    participants_ = []
+    for name, *aliases in people_names:
+        mention = doc.put(draw, draw(st.sampled_from([name, *aliases])))
+        participants_.append(
+            Participant(
+                id=doc.take(),
+                name=name,
+                aliases=tuple(aliases),
+                role=draw(texts()),
+                affiliation_id=draw(st.sampled_from(org_ids)),
+                mentions=(mention,),
+                spans=(doc.put(draw, draw(texts())),),
+            )
+        )
+    return tuple(participants_)
+
+
+def _distinct_keys(people: list[tuple[str, ...]]) -> bool:
+    """No name or alias of one person has the look-up key of another's."""
+    owner: dict[str, int] = {}
+    for index, names in enumerate(people):
+        for name in names:
+            if owner.setdefault(lookalike_key(name), index) != index:
+                return False
+    return True
+
+
+@st.composite
+def _visit_in(draw: Any, doc: _Draft, org_ids: list[str], person_ids: list[str]) -> Visit:
+    """Draw the visit of one of the people, putting its place and purpose in the text."""
+    place, purpose = draw(texts()), draw(texts())
+    place_span, purpose_span = doc.put(draw, place), doc.put(draw, purpose)
+    return Visit(
+        id=doc.take(),
+        visitor_id=draw(st.sampled_from(person_ids)),
+        visitor_organization_id=draw(st.sampled_from(org_ids)),
+        host_id=draw(st.sampled_from(org_ids)),
+        place=place,
+        reported_date=draw(st.dates(datetime.date(1949, 4, 4), datetime.date(2100, 1, 1))),
+        duration_days=draw(st.integers(1, 30)),
+        long_planned=draw(st.booleans()),
+        first_ever=draw(st.booleans()),
+        purpose=purpose,
+        purpose_span=purpose_span,
+        spans=(place_span, purpose_span),
+    )
+
+
+@st.composite
+def _cooperation_areas_in(draw: Any, doc: _Draft, max_records: int) -> tuple[CooperationArea, ...]:
+    """Up to *max_records* areas, each spanning its name."""
+    areas = []
+    for _ in range(draw(st.integers(0, max_records))):
+        name = draw(texts())
+        areas.append(
+            CooperationArea(
+                id=doc.take(),
+                name=name,
+                kind=draw(st.sampled_from(CooperationKind)),
+                spans=(doc.put(draw, name),),
+            )
+        )
+    return tuple(areas)
+
+
+@st.composite
+def _positions_in(
+    draw: Any, doc: _Draft, org_ids: list[str], person_ids: list[str]
+) -> tuple[Position, ...]:
+    """Up to two positions of organizations or people on an organization."""
+    positions_ = []
+    for _ in range(draw(st.integers(0, 2))):
+        subject_id = draw(st.sampled_from(org_ids))
+        holders = [record_id for record_id in org_ids + person_ids if record_id != subject_id]
+        positions_.append(
+            Position(
+                id=doc.take(),
+                holder_id=draw(st.sampled_from(holders)),  # never the subject itself
+                subject_id=subject_id,
+                stance=draw(st.sampled_from(Stance)),
+                spans=(doc.put(draw, draw(texts())),),
+            )
+        )
+    return tuple(positions_)
+
+
+@st.composite
+def _meetings_in(
+    draw: Any, doc: _Draft, visit_id: str, person_ids: list[str], max_records: int
+) -> tuple[Meeting, ...]:
+    """Up to *max_records* meetings of the visit, spanning their unnamed participants if any."""
+    meetings_ = []
+    for _ in range(draw(st.integers(0, max_records))):
+        unnamed = draw(st.none() | texts())
+        participant_ids = st.lists(st.sampled_from(person_ids), min_size=1, max_size=3, unique=True)
+        meetings_.append(
+            Meeting(
+                id=doc.take(),
+                visit_id=visit_id,
+                kind=draw(st.sampled_from(MeetingKind)),
+                attested=draw(st.sampled_from(MeetingAttestation)),
+                participant_ids=tuple(draw(participant_ids)),
+                unnamed_participants=unnamed,
+                spans=(doc.put(draw, unnamed if unnamed is not None else draw(texts())),),
+            )
+        )
+    return tuple(meetings_)
+
+
+@st.composite
+def _quotes_in(
+    draw: Any, doc: _Draft, person_ids: list[str], topic_ids: list[str], max_records: int
+) -> tuple[Quote, ...]:
+    """Up to *max_records* quotations, each its own span's text, on some of the topics."""
+    topics = st.lists(st.sampled_from(topic_ids), max_size=2, unique=True) if topic_ids else None
+    quotes_ = []
+    for _ in range(draw(st.integers(0, max_records))):
+        passage = draw(texts())
+        quotes_.append(
+            Quote(
+                id=doc.take(),
+                text=passage,
+                span=doc.put(draw, passage),
+                speaker_id=draw(st.sampled_from(person_ids)),
+                kind=draw(st.sampled_from(QuoteKind)),
+                attribution_span=doc.put(draw, draw(texts())),
+                topic_ids=tuple(draw(topics)) if topics is not None else (),
+            )
+        )
+    return tuple(quotes_)
+
+
 @st.composite
 def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
     """Add references, external names, codes, dates and events to a schema 1 dataset."""
-    # Four-part ids: ids() makes at most three parts, so these never collide.
-    refs = [
-        attrs.evolve(ref, id=f"external-reference-number-{index}")
-        for index, ref in enumerate(draw(st.lists(references(), min_size=1, max_size=3)))
-    ]
+    refs = draw(_references_in())
     ref_ids = [ref.id for ref in refs]
-    with_refs = st.sampled_from(ref_ids)
+    people = draw(_participants_named_in(dataset, ref_ids))
+    organizations_ = tuple(
+        attrs.evolve(organization, codes=draw(_actor_codes_in(dataset.version, ref_ids)))
+        for organization in dataset.organizations
+    )
+    visit = attrs.evolve(dataset.visit, dates=draw(_visit_dates_in(dataset.visit, ref_ids)))
+    actors = [o.id for o in organizations_] + [p.id for p in people]
+    events_ = draw(
+        _events_in(
+            actors,
+            ref_ids,
+            max_end=len(dataset.source.text),
+            version=dataset.version,
+            max_records=max_records,
+        )
+    )
+    return attrs.evolve(
+        dataset,
+        schema_version=2,
+        organizations=organizations_,
+        participants=people,
+        visit=visit,
+        references=refs,
+        events=events_,
+    )
+
+
+def _references_in() -> st.SearchStrategy[tuple[Reference, ...]]:
+    """One to three references with ids of four parts, which ids() never makes."""
+    return st.lists(references(), min_size=1, max_size=3).map(
+        lambda refs: tuple(
+            attrs.evolve(ref, id=f"external-reference-number-{index}")
+            for index, ref in enumerate(refs)
+        )
+    )
+
+
+@st.composite
+def _actor_codes_in(draw: Any, version: str, ref_ids: list[str]) -> tuple[ActorCode, ...]:
+    """Up to two distinct actor codes of the release, each citing one of the references."""
+    codes = draw(st.lists(actor_codes(version), max_size=2, unique_by=lambda c: (c.scheme, c.code)))
+    return tuple(attrs.evolve(c, reference_id=draw(st.sampled_from(ref_ids))) for c in codes)
+
+
+@st.composite
+def _participants_named_in(
+    draw: Any, dataset: Dataset, ref_ids: list[str]
+) -> tuple[Participant, ...]:
+    """Give the people codes, and external names that keep every name unambiguous."""
     keys = {
         lookalike_key(name)
         for person in dataset.participants
@@ -764,61 +788,160 @@ def _schema_2(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
         for name in draw(st.lists(external_names(), max_size=2)):
             if lookalike_key(name.text) not in keys:  # names stay unambiguous, look-alikes too
                 keys.add(lookalike_key(name.text))
-                names.append(attrs.evolve(name, reference_id=draw(with_refs)))
-        codes = draw(
-            st.lists(
-                actor_codes(dataset.version), max_size=2, unique_by=lambda c: (c.scheme, c.code)
-            )
-        )
-        people.append(
-            attrs.evolve(
-                person,
-                names=tuple(names),
-                codes=tuple(attrs.evolve(c, reference_id=draw(with_refs)) for c in codes),
-            )
-        )
-    organizations = []
-    for organization in dataset.organizations:
-        codes = draw(
-            st.lists(
-                actor_codes(dataset.version), max_size=2, unique_by=lambda c: (c.scheme, c.code)
-            )
-        )
-        organizations.append(
-            attrs.evolve(
-                organization,
-                codes=tuple(attrs.evolve(c, reference_id=draw(with_refs)) for c in codes),
-            )
-        )
-    visit = dataset.visit
-    dates = None
-    if draw(st.booleans()):  # the stated length, around the reported date
-        start = visit.reported_date - datetime.timedelta(
-            days=draw(st.integers(0, visit.duration_days - 1))
-        )
-        end = start + datetime.timedelta(days=visit.duration_days - 1)
-        dates = DateRange(start=start, end=end, reference_id=draw(with_refs))
-    actors = [o.id for o in organizations] + [p.id for p in people]
+                names.append(attrs.evolve(name, reference_id=draw(st.sampled_from(ref_ids))))
+        codes = draw(_actor_codes_in(dataset.version, ref_ids))
+        people.append(attrs.evolve(person, names=tuple(names), codes=codes))
+    return tuple(people)
+
+
+@st.composite
+def _visit_dates_in(draw: Any, visit: Visit, ref_ids: list[str]) -> DateRange | None:
+    """No dates, or the visit's stated length around its reported date."""
+    if not draw(st.booleans()):
+        return None
+    start = visit.reported_date - datetime.timedelta(
+        days=draw(st.integers(0, visit.duration_days - 1))
+    )
+    end = start + datetime.timedelta(days=visit.duration_days - 1)
+    return DateRange(start=start, end=end, reference_id=draw(st.sampled_from(ref_ids)))
+
+
+@st.composite
+def _events_in(
+    draw: Any,
+    actors: list[str],
+    ref_ids: list[str],
+    *,
+    max_end: int,
+    version: str,
+    max_records: int,
+) -> tuple[Event, ...]:
+    """Up to *max_records* events, each maybe the child of an earlier one."""
     events_: list[Event] = []
     for index in range(draw(st.integers(0, max_records))):
-        events_.append(
-            draw(
-                _event(
-                    f"coded-event-number-{index}",
-                    actors=actors,
-                    references=ref_ids,
-                    parents=[event.id for event in events_],
-                    max_end=len(dataset.source.text),
-                    version=dataset.version,
-                )
-            )
+        event = _event(
+            f"coded-event-number-{index}",
+            actors=actors,
+            references=ref_ids,
+            parents=[event.id for event in events_],
+            max_end=max_end,
+            version=version,
         )
+        events_.append(draw(event))
+    return tuple(events_)
+
+
+@st.composite
+def _event(
+    draw: Any,
+    event_id: str,
+    *,
+    actors: list[str],
+    references: list[str],
+    parents: list[str],
+    max_end: int,
+    version: str | None = None,
+) -> Event:
+    basis, date, end_date = draw(_event_dates())
+    actor_ids, recipient_ids = draw(_event_parties(actors))
+    cameo = draw(st.none() | cameo_codings(version))
+    plover = draw(st.none() | plover_codings(version))
+    needs_note = cameo is None or plover is None
+    return Event(
+        id=event_id,
+        parent_id=draw(st.none() | st.sampled_from(parents)) if parents else None,
+        label=draw(texts()),
+        actor_ids=actor_ids,
+        recipient_ids=recipient_ids,
+        date=date,
+        end_date=end_date,
+        date_basis=basis,
+        date_reference_id=draw(st.sampled_from(references))
+        if basis is DateBasis.EXTERNAL
+        else None,
+        historical=draw(st.booleans()),
+        cameo=cameo,
+        plover=plover,
+        note=draw(texts()) if needs_note else draw(st.none() | texts()),
+        spans=(draw(spans(max_end=max_end)),),
+    )
+
+
+@st.composite
+def _event_dates(
+    draw: Any,
+) -> tuple[DateBasis, datetime.date | None, datetime.date | None]:
+    """Draw a date basis with its date (none if unknown) and maybe an end date."""
+    basis = draw(st.sampled_from(DateBasis))
+    if basis is DateBasis.UNKNOWN:
+        return basis, None, None
+    date = draw(st.dates(max_value=_LAST_DATE))
+    if not draw(st.booleans()):
+        return basis, date, None
+    return basis, date, date + datetime.timedelta(days=draw(st.integers(0, 9)))
+
+
+@st.composite
+def _event_parties(draw: Any, actors: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """One or two actors and up to two recipients, never both actor and recipient."""
+    actor_ids = tuple(draw(st.lists(st.sampled_from(actors), min_size=1, max_size=2, unique=True)))
+    others = [actor for actor in actors if actor not in actor_ids]
+    recipient_ids = (
+        tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))) if others else ()
+    )
+    return actor_ids, recipient_ids
+
+
+@st.composite
+def _schema_3(draw: Any, dataset: Dataset, max_records: int) -> Dataset:
+    """Add statements (around the quotations) and entities (at mentions) to a dataset."""
     return attrs.evolve(
         dataset,
-        schema_version=2,
-        organizations=tuple(organizations),
-        participants=tuple(people),
-        visit=attrs.evolve(visit, dates=dates),
-        references=tuple(refs),
-        events=tuple(events_),
+        schema_version=3,
+        statements=draw(_statements_in(dataset, max_records)),
+        entities=draw(_entities_in(dataset, max_records)),
     )
+
+
+@st.composite
+def _statements_in(draw: Any, dataset: Dataset, max_records: int) -> tuple[Statement, ...]:
+    """Draw a statement around each of the first *max_records* quotations."""
+    event_ids = [event.id for event in dataset.events]
+    on_events = st.lists(st.sampled_from(event_ids), unique=True) if event_ids else None
+    statements_ = []
+    for index, quote in enumerate(dataset.quotes[:max_records]):
+        direct = draw(st.booleans())
+        statements_.append(
+            Statement(
+                id=f"reported-statement-number-{index}",
+                speaker_id=quote.speaker_id,
+                kind=StatementKind.DIRECT if direct else StatementKind.INDIRECT,
+                span=quote.span,
+                attribution_span=quote.attribution_span,
+                quote_id=quote.id if direct or draw(st.booleans()) else None,
+                date=draw(st.none() | st.dates()),
+                event_ids=tuple(draw(on_events)) if on_events is not None else (),
+            )
+        )
+    return tuple(statements_)
+
+
+@st.composite
+def _entities_in(draw: Any, dataset: Dataset, max_records: int) -> tuple[Entity, ...]:
+    """Draw an entity at the first mention of each of the first *max_records* organizations."""
+    org_ids = [organization.id for organization in dataset.organizations]
+    entities_ = []
+    for index, organization in enumerate(dataset.organizations[:max_records]):
+        mention = organization.mentions[0]
+        entities_.append(
+            Entity(
+                id=f"named-entity-number-{index}",
+                name=dataset.source.text[mention.start : mention.end],
+                aliases=(),
+                kind=draw(st.sampled_from(EntityKind)),
+                mentions=(mention,),
+                spans=(mention,),
+                within_id=draw(st.none() | st.sampled_from(org_ids)),
+            )
+        )
+    return tuple(entities_)
