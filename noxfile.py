@@ -144,12 +144,21 @@ def properties(session: nox.Session) -> None:
 
 @nox.session(python=NEWEST)
 def lint(session: nox.Session) -> None:
-    """Run pre-commit (ruff and its format check), mypy --strict and the import contracts."""
+    """Run pre-commit (ruff and its format check), mypy --strict, the import contracts, radon."""
     session.install("-e", ".", *_groups("lint"))
     session.run("pre-commit", "run", "--all-files")
     session.run("mypy")
     # The layers and no import circle (import-linter), and proof that both can fail.
     session.run("python", "scripts/check_layers.py")
+    # No function of radon's grade D or worse (cyclomatic complexity over 20); the
+    # generated structure functions are one straight statement a field, read by no one.
+    graded = session.run(
+        "radon", "cc", "--min", "D", "--show-complexity",
+        "--exclude", "src/nato_rok/_structure.py", "src",
+        silent=True,
+    )  # fmt: skip
+    if isinstance(graded, str) and graded.strip():
+        session.error(f"too complex (radon grade D or worse): split these\n{graded}")
 
 
 @nox.session(python=NEWEST)
