@@ -357,8 +357,8 @@ def write_folder(
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             _write_new(path, content.encode("utf-8") if isinstance(content, str) else content)
-        for folder in sorted(folders, reverse=True):  # the deepest first, the staging folder last
-            _fsync_folder(staging / folder)
+        for subfolder in sorted(folders, reverse=True):  # the deepest first, staging last
+            _fsync_folder(staging / subfolder)
         _fsync_folder(staging)
         if _check_folder(target, tuple(names), keep):
             for name in names:
@@ -375,8 +375,8 @@ def write_folder(
             with contextlib.suppress(OSError):
                 os.rmdir(folder)
         raise
-    for folder in sorted(folders, reverse=True):
-        _fsync_folder(target / folder)
+    for subfolder in sorted(folders, reverse=True):
+        _fsync_folder(target / subfolder)
     _fsync_folder(target)
     _fsync_folder(target.parent)
     return tuple(target / name for name in names)
