@@ -75,11 +75,10 @@ def _expected(value: Any) -> Any:
 def test_every_record_set_reads_back_as_its_table(
     exported: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each record set yields the table's rows, cell for cell.
+    """Each record set yields the table's rows, cell for cell, with the type of each.
 
-    mlcroissant reads CSV with pandas' type guessing, so a text cell that
-    looks like a number (the CAMEO code 042) comes back as a number; those
-    cells are compared as numbers, as the exports page says.
+    Text that looks like a number (the CAMEO code 042) comes back as text,
+    dates as dates, empty cells as nulls.
     """
     import mlcroissant as mlc  # the validators tier's: not installed for the fast loop
 
@@ -93,20 +92,85 @@ def test_every_record_set_reads_back_as_its_table(
         for row, record in zip(table.rows, records, strict=True):
             got = [_plain(record[f"{name}/{field.name}"]) for field in table.fields]
             for field, want, have in zip(table.fields, map(_expected, row), got, strict=True):
-                if want != have and field.type == "string" and want is not None:
-                    assert float(want) == float(have), (name, field.name, want, have)
-                else:
-                    assert want == have, (name, field.name)
+                assert want == have, (name, field.name)
+                if field.type == "string" and want is not None:
+                    assert isinstance(have, str), (name, field.name, have)
+
+
+@pytest.mark.validators
+@RDFLIB_DEPRECATION
+def test_digit_strings_dates_and_nulls_keep_their_types(
+    exported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CAMEO code 042 is the text "042"; a date is a date; an undated event's is null."""
+    import mlcroissant as mlc  # the validators tier's: not installed for the fast loop
+
+    monkeypatch.chdir(exported)
+    dataset = mlc.Dataset(jsonld="croissant.json")
+    events = list(dataset.records(record_set="events"))
+    codes = [record["events/cameo_code"] for record in events]
+    assert b"042" in codes
+    assert 42 not in codes
+    assert all(isinstance(code, bytes) and code.isdigit() for code in codes)
+    starts = [_plain(record["events/date"]) for record in events]
+    assert datetime.date(2013, 4, 12) in starts
+    assert None in starts
+    assert all(start is None or isinstance(start, datetime.date) for start in starts)
 
 
 def test_files_are_listed_with_their_sha256(exported: Path) -> None:
-    """Every CSV beside croissant.json is a FileObject with its true SHA-256."""
+    """Every CSV and JSON file beside croissant.json is a FileObject with its true SHA-256."""
     metadata = json.loads((exported / "croissant.json").read_text(encoding="utf-8"))
     listed = {item["contentUrl"]: item["sha256"] for item in metadata["distribution"]}
     on_disk = {path.name for path in exported.iterdir()} - {"croissant.json"}
     assert on_disk == set(listed)
+    assert {f"{t.name}.{kind}" for t in tables.TABLES for kind in ("csv", "json")} == on_disk
     for name, digest in listed.items():
         assert hashlib.sha256((exported / name).read_bytes()).hexdigest() == digest
+
+
+def test_the_record_sets_read_the_json_files(exported: Path) -> None:
+    """Each field's source is its table's JSON file, by JSON path; the JSON holds the rows."""
+    metadata = json.loads((exported / "croissant.json").read_text(encoding="utf-8"))
+    for record_set, table in zip(
+        metadata["recordSet"], tables.tables(nato_rok.load()), strict=True
+    ):
+        rows = json.loads((exported / f"{table.name}.json").read_text(encoding="utf-8"))
+        assert len(table.rows) == len(rows)
+        for field in record_set["field"]:
+            assert {
+                "fileObject": {"@id": f"{table.name}.json"},
+                "extract": {"jsonPath": f'$[*]["{field["name"]}"]'},
+            } == field["source"]
+    events = json.loads((exported / "events.json").read_text(encoding="utf-8"))
+    assert "042" in [event["cameo_code"] for event in events]
+
+
+def test_every_file_carrying_the_article_text_states_its_terms(exported: Path) -> None:
+    """source.csv and source.json both say the text is NATO's; no other file claims it."""
+    metadata = json.loads((exported / "croissant.json").read_text(encoding="utf-8"))
+    text = nato_rok.load().source.text
+    licensed = {item["name"] for item in metadata["distribution"] if "license" in item}
+    assert {"source.csv", "source.json"} == licensed
+    for item in metadata["distribution"]:
+        content = (exported / item["contentUrl"]).read_text(encoding="utf-8")
+        carries = item["name"].startswith("source.")
+        assert carries == ("license" in item), item["name"]
+        if carries:
+            assert "NATO" in item["license"]["name"]
+            assert json.dumps(text, ensure_ascii=False)[1:40] in content or text[:40] in content
+
+
+def test_an_empty_table_is_an_empty_json_array(tmp_path: Path) -> None:
+    """A copy with no quotations writes quotes.json as [], listed with its SHA-256."""
+    dataset = __import__("attrs").evolve(nato_rok.load(), quotes=())
+    croissant.FORMAT.write(dataset, tmp_path / "out")
+    assert b"[]\n" == (tmp_path / "out" / "quotes.json").read_bytes()
+    listed = {
+        item["name"]: item["sha256"]
+        for item in json.loads((tmp_path / "out" / "croissant.json").read_bytes())["distribution"]
+    }
+    assert hashlib.sha256(b"[]\n").hexdigest() == listed["quotes.json"]
 
 
 def test_the_dataset_level_fields_and_the_datasheet() -> None:
@@ -150,8 +214,8 @@ def test_keys_and_references_follow_the_declarations() -> None:
     )
     speaker = next(f for f in record_sets["quotes"]["field"] if f["name"] == "speaker_id")
     assert {
-        "fileObject": {"@id": "participants.csv"},
-        "extract": {"column": "id"},
+        "fileObject": {"@id": "participants.json"},
+        "extract": {"jsonPath": '$[*]["id"]'},
     } == speaker["references"]
     parent = next(f for f in record_sets["events"]["field"] if f["name"] == "parent_id")
     assert "references" not in parent

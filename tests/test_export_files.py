@@ -233,7 +233,22 @@ def test_a_file_target_that_is_no_regular_file_is_refused(tmp_path: Path) -> Non
         _files.write_folder(tmp_path, [("dir.csv", "a")])
 
 
-@pytest.mark.parametrize("name", ["", ".hidden", "../up.csv", "a/b.csv", "a\\b.csv", "a\x00"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "",
+        ".hidden",
+        "../up.csv",
+        "a/../b.csv",
+        "a/./b.csv",
+        "/abs.csv",
+        "a//b.csv",
+        "a/",
+        "a/.hidden",
+        "a\\b.csv",
+        "a\x00",
+    ],
+)
 def test_only_plain_names_go_into_a_folder(tmp_path: Path, name: str) -> None:
     """A name that could leave the folder or hide in it is a programming error."""
     with pytest.raises(ValueError, match="not a plain file name"):
@@ -246,6 +261,136 @@ def test_a_name_given_twice_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="given twice"):
         _files.write_folder(tmp_path / "out", [("a.csv", "x"), ("a.csv", "y")])
     assert [] == list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("files", [["data", "data/a.csv"], ["data/a/b.csv", "data/a"]])
+def test_a_name_that_is_both_file_and_folder_is_refused(tmp_path: Path, files: list[str]) -> None:
+    """A file and a folder of one name cannot both be written."""
+    with pytest.raises(ValueError, match="both a file and a folder"):
+        _files.write_folder(tmp_path / "out", [(name, "x") for name in files])
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_names_in_subfolders_make_a_new_folder(tmp_path: Path) -> None:
+    """data/a.parquet and deeper names: the new folder holds them, nothing else is left."""
+    out = tmp_path / "out"
+    written = _files.write_folder(
+        out, [("data/a.bin", b"a"), ("data/x/y/b.bin", b"b"), ("README.md", "card")]
+    )
+    assert (out / "data/a.bin", out / "data/x/y/b.bin", out / "README.md") == written
+    assert {"data/a.bin": b"a", "data/x/y/b.bin": b"b", "README.md": b"card"} == _listing(out)
+    assert ["out"] == [path.name for path in tmp_path.iterdir()]
+
+
+def test_names_in_subfolders_replace_only_their_own_files(tmp_path: Path) -> None:
+    """Into an existing folder: its data/ keeps other files, stale ones too; a new one is made."""
+    out = tmp_path / "out"
+    (out / "data").mkdir(parents=True)
+    (out / "data" / "a.bin").write_bytes(b"old a")
+    (out / "data" / "stale.bin").write_bytes(b"stale")
+    (out / "notes.txt").write_bytes(b"mine")
+    _files.write_folder(
+        out, [("data/a.bin", b"new a"), ("more/b.bin", b"b"), ("README.md", b"card")]
+    )
+    assert {
+        "README.md": b"card",
+        "data/a.bin": b"new a",
+        "data/stale.bin": b"stale",
+        "more/b.bin": b"b",
+        "notes.txt": b"mine",
+    } == _listing(out)
+    assert not list(out.rglob(".nato-rok-*"))
+
+
+@pytest.mark.parametrize("kind", ["link", "file", "deep link"])
+def test_a_subfolder_that_is_a_link_or_a_file_is_refused(tmp_path: Path, kind: str) -> None:
+    """data/ (or data/x/) a link to elsewhere, or a file: refused, nothing written anywhere."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.bin").write_bytes(b"keep")
+    out = tmp_path / "out"
+    out.mkdir()
+    if kind == "link":
+        (out / "data").symlink_to(elsewhere)
+    elif kind == "file":
+        (out / "data").write_bytes(b"a file")
+    else:
+        (out / "data").mkdir()
+        (out / "data" / "x").symlink_to(elsewhere)
+    before = _listing(tmp_path)
+    name = "data/x/a.bin" if kind == "deep link" else "data/a.bin"
+    match = "symbolic link" if "link" in kind else "not a folder"
+    with pytest.raises(ExportTargetError, match=match):
+        _files.write_folder(out, [("README.md", "card"), (name, b"new")])
+    assert before == _listing(tmp_path)
+    assert not list(tmp_path.rglob(".nato-rok-*"))
+
+
+def test_a_subfolder_name_taken_by_a_file_of_the_export_in_the_target(tmp_path: Path) -> None:
+    """data/a.bin where the old folder has a folder a.bin: refused as for a top-level name."""
+    out = tmp_path / "out"
+    (out / "data" / "a.bin").mkdir(parents=True)
+    with pytest.raises(ExportTargetError, match="is a folder"):
+        _files.write_folder(out, [("data/a.bin", b"new")])
+    assert ["data", "data/a.bin"] == _all(out)
+
+
+def test_a_subfolder_export_refuses_its_own_input(tmp_path: Path) -> None:
+    """keep= protects a file reached as data/<name> too."""
+    out = tmp_path / "out"
+    (out / "data").mkdir(parents=True)
+    own = out / "data" / "a.bin"
+    own.write_bytes(b"input")
+    with pytest.raises(ExportTargetError, match="own input"):
+        _files.write_folder(out, [("data/a.bin", b"new")], keep=[own])
+    assert {"data/a.bin": b"input"} == _listing(out)
+
+
+def test_a_failed_move_removes_the_subfolder_it_made_and_only_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A move into a new data/ fails: data/ goes; an old subfolder and the files moved stay."""
+    out = tmp_path / "out"
+    (out / "old").mkdir(parents=True)
+    real = os.replace
+
+    def failing(source: Path, destination: Path) -> None:
+        if Path(destination).parent.name == "data":
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real(source, destination)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(OSError, match="Input/output error"):
+        _files.write_folder(out, [("old/a.bin", b"a"), ("data/b.bin", b"b")])
+    assert ["old", "old/a.bin"] == _all(out)
+
+
+def test_a_full_disk_while_staging_subfolders_leaves_the_old_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC while staging data/...: the old folder and its data/ untouched, nothing left."""
+    out = tmp_path / "out"
+    _files.write_folder(out, [("data/a.bin", b"old"), ("README.md", b"old card")])
+    before = _listing(tmp_path)
+    _no_space_after(monkeypatch, 100)
+    with pytest.raises(OSError, match="No space left"):
+        _files.write_folder(out, [("data/a.bin", b"x" * 50), ("data/b/c.bin", b"y" * 500)])
+    assert before == _listing(tmp_path)
+    assert ["out", "out/README.md", "out/data", "out/data/a.bin"] == _all(tmp_path)
+
+
+def test_a_really_full_tmpfs_keeps_an_old_folder_with_subfolders(small_disk: Path) -> None:
+    """On a real 64 KiB tmpfs, data/ files too big for it fail whole; the old folder stays."""
+    out = small_disk / "hf"
+    _files.write_folder(out, [("data/quotes.parquet", b"old"), ("README.md", b"old card")])
+    (small_disk / "ballast").write_bytes(b"." * 40_000)
+    before = _listing(small_disk)
+    with pytest.raises(OSError, match="No space left"):
+        _files.write_folder(out, [("data/quotes.parquet", b"x" * 30_000), ("README.md", b"c")])
+    assert before == _listing(small_disk)
+    assert ["ballast", "hf", "hf/README.md", "hf/data", "hf/data/quotes.parquet"] == _all(
+        small_disk
+    )
 
 
 def test_replacing_hands_out_a_path_and_cleans_up(tmp_path: Path) -> None:
@@ -604,6 +749,24 @@ def test_a_signal_during_a_file_export_leaves_no_temporary_file(
     _check_stopped(code, err, number)
     assert {out.name: b"old"} == _listing(tmp_path)
     assert [out.name] == [path.name for path in tmp_path.iterdir()]
+
+
+@pytest.mark.parametrize(
+    "number", [signal.SIGTERM, pytest.param(signal.SIGINT, marks=pytest.mark.slow)]
+)
+def test_a_signal_during_a_huggingface_export_leaves_no_staging_folder(
+    tmp_path: Path, number: int
+) -> None:
+    """data/ staged half-way, into a new folder and an old one: the old files kept, nothing else."""
+    pytest.importorskip("pyarrow")
+    assert 0 == cli.main(["export", "--format", "huggingface", "--out", str(tmp_path / "old")])
+    before = _all(tmp_path)
+    for out in ("new", "old"):
+        argv = ["export", "--format", "huggingface", "--out", out]
+        code, err, paused = _stop_half_way(tmp_path, "write", argv, number)
+        assert [name for name in paused if ".nato-rok-new-" in name and "/data/" in name], paused
+        _check_stopped(code, err, number)
+        assert before == _all(tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ def test_load_dataset_opens_each_table_with_the_parquet_types(folder: Path) -> N
     assert [t.name for t in tables.TABLES] == datasets.get_dataset_config_names(str(folder))
     for table in tables.tables(dataset):
         opened = datasets.load_dataset(str(folder), table.name, split="train")
-        parquet = pq.read_schema(folder / f"{table.name}.parquet")
+        parquet = pq.read_schema(folder / "data" / f"{table.name}.parquet")
         assert parquet.names == opened.column_names
         assert parquet.types == opened.data.table.schema.types
         expected = [[list(v) if isinstance(v, tuple) else v for v in row] for row in table.rows]
@@ -60,13 +60,30 @@ def test_load_dataset_opens_each_table_with_the_parquet_types(folder: Path) -> N
 
 
 def test_the_parquet_files_are_the_parquet_exports(folder: Path, tmp_path: Path) -> None:
-    """The folder's Parquet files are those of `--format parquet`, byte for byte."""
+    """The Hub's layout: README.md at the top, data/ holding `--format parquet`'s files."""
     assert 0 == cli.main(["export", "--format", "parquet", "--out", str(tmp_path / "pq")])
     for path in (tmp_path / "pq").iterdir():
-        assert path.read_bytes() == (folder / path.name).read_bytes()
-    assert {p.name for p in (tmp_path / "pq").iterdir()} | {"README.md"} == {
-        p.name for p in folder.iterdir()
+        assert path.read_bytes() == (folder / "data" / path.name).read_bytes()
+    assert {p.name for p in (tmp_path / "pq").iterdir()} == {
+        p.name for p in (folder / "data").iterdir()
     }
+    assert {"README.md", "data"} == {p.name for p in folder.iterdir()}
+
+
+@pytest.mark.usefixtures("offline")
+def test_a_stale_table_file_stays_and_is_not_read(tmp_path: Path) -> None:
+    """Into an old folder: its own files replaced, data/<gone>.parquet and other files kept."""
+    out = tmp_path / "hf"
+    (out / "data").mkdir(parents=True)
+    (out / "data" / "gone.parquet").write_bytes(b"stale")
+    (out / "data" / "quotes.parquet").write_bytes(b"old")
+    (out / ".gitattributes").write_bytes(b"*.parquet filter=lfs")
+    assert 0 == cli.main(["export", "--format", "huggingface", "--out", str(out)])
+    assert b"stale" == (out / "data" / "gone.parquet").read_bytes()
+    assert b"*.parquet filter=lfs" == (out / ".gitattributes").read_bytes()
+    assert [t.name for t in tables.TABLES] == datasets.get_dataset_config_names(str(out))
+    quotes = datasets.load_dataset(str(out), "quotes", split="train")
+    assert len(nato_rok.load().quotes) == quotes.num_rows
 
 
 def _resource(name: str) -> object:
@@ -80,9 +97,9 @@ def test_the_card_metadata_validates_offline(folder: Path) -> None:
     """huggingface_hub parses the card strictly; its values are in the lists datasets ships."""
     card = DatasetCard.load(folder / "README.md", ignore_metadata_errors=False)
     data = card.data.to_dict()
-    assert [{"config_name": t.name, "data_files": f"{t.name}.parquet"} for t in tables.TABLES] == (
-        data["configs"]
-    )
+    assert [
+        {"config_name": t.name, "data_files": f"data/{t.name}.parquet"} for t in tables.TABLES
+    ] == data["configs"]
     assert ["cc-by-4.0", "cc-by-sa-4.0", "other"] == data["license"]
     assert data["size_categories"][0] in _resource("size_categories.json")  # type: ignore[operator]
     assert data["language"][0] in _resource("languages.json")  # type: ignore[operator]

@@ -14,7 +14,9 @@ Every export that writes goes through here:
   sibling), and an existing one (a mount point too) receives the files one
   by one with :func:`os.replace` from a temporary folder inside it, in the
   order given, so a descriptor given last never lists a table that is
-  missing or empty.
+  missing or empty. A name may be a relative path (``data/quotes.parquet``,
+  the Hugging Face layout): the subfolders are made as needed, and none is
+  entered through a link.
 
 Temporary names are short and of fixed length (``.nato-rok-tmp-`` or
 ``.nato-rok-new-`` and 16 hex digits), so any legal target name, up to the
@@ -25,8 +27,9 @@ command line turns into an exception) leaves the old files as they were and
 nothing behind: no temporary file or folder, and no parent folder that this
 call created. Nothing is written through a symbolic link, and the only files
 replaced are the target itself (a single-file export) or files of the
-export's own names inside the target folder; anything else there is left
-alone. A symbolic link or a folder where a file would go, or a target that is
+export's own names inside the target folder (or its subfolders); anything
+else there is left alone, a file an earlier export wrote that this one no
+longer writes included. A symbolic link or a folder where a file would go, or a target that is
 one of the files to *keep* (the export's own input, by any name: a link, a
 path through ``..``, a hard link), is refused with
 :class:`~nato_rok.exceptions.ExportTargetError` before anything is replaced.
@@ -214,9 +217,42 @@ def write_file(target: Path, content: str | bytes, *, keep: Sequence[Path] = ())
     return target
 
 
-def _check_name(name: str) -> None:
-    if not name or name.startswith(".") or "/" in name or "\\" in name or "\x00" in name:
-        raise ValueError(f"not a plain file name: {name!r}")
+def _check_name(name: str) -> tuple[str, ...]:
+    """Return the parts of *name*, a relative ``/``-separated path of plain names.
+
+    No part may be empty (an absolute path, ``a//b``, ``a/``), begin with a
+    dot (``..``, ``.``, a hidden name) or hold a backslash or a NUL.
+    """
+    parts = tuple(name.split("/"))
+    for part in parts:
+        if not part or part.startswith(".") or "\\" in part or "\x00" in part:
+            raise ValueError(f"not a plain file name: {name!r}")
+    return parts
+
+
+def _check_subfolders(target: Path, parts: tuple[str, ...]) -> bool:
+    """Refuse a link or a non-folder on the way from *target* to a file; return whether all exist.
+
+    *parts* are the file's name in parts; the folders between *target* and
+    the file are checked from the top, so that none is reached through a link.
+    """
+    folder = target
+    for part in parts[:-1]:
+        folder /= part
+        try:
+            mode = folder.lstat().st_mode
+        except FileNotFoundError:
+            return False
+        if stat.S_ISLNK(mode):
+            raise ExportTargetError(
+                f"{folder} is a symbolic link; nato-rok writes no file through a link: "
+                "remove it or choose another folder"
+            )
+        if not stat.S_ISDIR(mode):
+            raise ExportTargetError(
+                f"{folder} exists and is not a folder; the export puts files in it"
+            )
+    return True
 
 
 def _check_folder(target: Path, names: tuple[str, ...], keep: Sequence[Path] = ()) -> bool:
@@ -235,8 +271,9 @@ def _check_folder(target: Path, names: tuple[str, ...], keep: Sequence[Path] = (
     if not stat.S_ISDIR(mode):
         raise ExportTargetError(f"{target} exists and is not a folder; this export writes a folder")
     for name in names:
-        _check_kept(target / name, keep)
-        _check_file(target / name)
+        if _check_subfolders(target, _check_name(name)):
+            _check_kept(target / name, keep)
+            _check_file(target / name)
     return True
 
 
@@ -267,8 +304,17 @@ def write_folder(
     folder inside it, in the order given (give a descriptor last): each file
     is whole, old or new, but a process killed between two moves leaves some
     tables new and the descriptor old. Files of *target* whose names are not
-    among *files* are left alone. A failure removes the temporary folder and
-    every parent folder this call made.
+    among *files* are left alone (a stale ``data/old.parquet`` too). A
+    failure removes the temporary folder and every folder this call made
+    that is still empty: a missing parent of *target*, or a missing
+    subfolder of an existing *target*.
+
+    A name is a relative path of plain names separated by ``/``
+    (``data/quotes.parquet``), to any depth: no part empty (so no absolute
+    path), none beginning with a dot (so no ``..``, ``.`` or hidden name),
+    none holding a backslash or a NUL. A subfolder missing in *target* is
+    made when its first file moves in; one that exists must be a real
+    folder, not a link to one.
 
     Args:
         target: The folder to write into (made if missing).
@@ -282,8 +328,10 @@ def write_folder(
     Raises:
         ExportTargetError: *target* is a symbolic link or not a folder, or
             one of the names is taken there by a link, a folder or another
-            non-regular file, or by one of the files to *keep*.
-        ValueError: A name is not a plain file name, or is given twice.
+            non-regular file, or by one of the files to *keep*, or one of
+            its subfolders is a link or not a folder.
+        ValueError: A name is not a relative path of plain names, is given
+            twice, or is both a file and a folder of the export.
         OSError: A file could not be written (*target* is then untouched).
 
     """
@@ -296,19 +344,29 @@ def write_folder(
             _make_parents(target.parent, made)
         os.mkdir(staging)
         names: list[str] = []
+        folders: set[str] = set()  # the subfolders the names go in, as names
         for name, content in files:
-            _check_name(name)
+            parts = _check_name(name)
             if name in names:
                 raise ValueError(f"{name!r} is given twice")
+            above = {"/".join(parts[:end]) for end in range(1, len(parts))}
+            if name in folders or not above.isdisjoint(names):
+                raise ValueError(f"{name!r} is both a file and a folder of the export")
             names.append(name)
-            _write_new(
-                staging / name, content.encode("utf-8") if isinstance(content, str) else content
-            )
+            folders |= above
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_new(path, content.encode("utf-8") if isinstance(content, str) else content)
+        for subfolder in sorted(folders, reverse=True):  # the deepest first, staging last
+            _fsync_folder(staging / subfolder)
         _fsync_folder(staging)
         if _check_folder(target, tuple(names), keep):
             for name in names:
+                # A missing subfolder is made when its first file moves in; listed
+                # in *made*, it goes again on a failure if nothing moved in yet.
+                _make_parents((target / name).parent, made)
                 os.replace(staging / name, target / name)
-            staging.rmdir()
+            _remove(staging)
         else:
             os.rename(staging, target)
     except BaseException:
@@ -317,6 +375,8 @@ def write_folder(
             with contextlib.suppress(OSError):
                 os.rmdir(folder)
         raise
+    for subfolder in sorted(folders, reverse=True):
+        _fsync_folder(target / subfolder)
     _fsync_folder(target)
     _fsync_folder(target.parent)
     return tuple(target / name for name in names)

@@ -1,18 +1,24 @@
-"""Croissant 1.0 metadata beside the CSV tables, for ML dataset tools.
+"""Croissant 1.0 metadata beside the tables, for ML dataset tools.
 
     nato-rok export --format croissant --out nato-rok-croissant/
 
-writes the CSV tables (as the ``csv`` format does) and ``croissant.json``
-describing them in MLCommons Croissant 1.0: one ``cr:FileObject`` per CSV file
+writes each table twice, as ``<table>.csv`` (as the ``csv`` format does, the
+copy for people and spreadsheets) and as ``<table>.json`` (a JSON array of
+one object per row, the copy for machines), and ``croissant.json``
+describing them in MLCommons Croissant 1.0: one ``cr:FileObject`` per file
 with its SHA-256, one ``cr:RecordSet`` per table with a ``cr:Field`` per
-column (its data type, description, the column it is extracted from, and the
-field a foreign key references), each table's key, ``citeAs``, ``license``,
-``version``, ``datePublished``, and the Responsible-AI fields (``rai:``) the
-:doc:`/datasheet` answers. Hugging Face, Kaggle and OpenML read Croissant.
+column (its data type, description, its source: the JSON file and the JSON
+path of the column, and the field a foreign key references), each table's
+key, ``citeAs``, ``license``, ``version``, ``datePublished``, and the
+Responsible-AI fields (``rai:``) the :doc:`/datasheet` answers. Hugging
+Face, Kaggle and OpenML read Croissant.
 
-Array columns are ``sc:Text`` holding a JSON array, as in the CSV files. An
-event's link to its parent event is not declared as a reference (Croissant
-tools cannot read a record set that refers to itself).
+The record sets are read from the JSON files, not the CSV files: a JSON
+string stays a string, so a tool that guesses a CSV column's type (mlcroissant
+reads CSV with pandas and no types) still reads the CAMEO code ``042`` as
+``"042"``, not as the number 42. Array columns are ``sc:Text`` holding a JSON
+array, in both copies. An event's link to its parent event is not declared as
+a reference (Croissant tools cannot read a record set that refers to itself).
 
     >>> import nato_rok
     >>> from nato_rok.export import croissant
@@ -26,7 +32,9 @@ tools cannot read a record set that refers to itself).
 from __future__ import annotations
 
 import copy
+import datetime
 import hashlib
+import json
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -37,7 +45,7 @@ from nato_rok.dataset import Dataset
 from nato_rok.export._format import ExportOptions, Format
 from nato_rok.export._safe import web_url
 from nato_rok.export.datapackage import csv_files
-from nato_rok.export.tables import TABLES, TableDeclaration
+from nato_rok.export.tables import TABLES, Table, TableDeclaration, tables
 from nato_rok.external import ReferenceKind
 
 __all__ = ["CONTEXT", "FORMAT", "RAI", "metadata", "rai"]
@@ -137,6 +145,43 @@ def _ref(node_id: str) -> dict[str, str]:
     return {"@id": node_id}
 
 
+def _json_value(value: Any) -> Any:
+    """Return one cell as JSON: text, numbers, booleans and null as themselves.
+
+    A date is its ISO 8601 text and an array the JSON text of its strings, as
+    in the CSV files (the field's type says how to read it).
+    """
+    if isinstance(value, (tuple, list)):
+        return json.dumps(list(value), ensure_ascii=False)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _to_json(table: Table) -> str:
+    """Return *table* as JSON text: an array of one object per row, keyed by column.
+
+    One row a line. Text is a JSON string, so ``"042"`` stays text whatever
+    reads it; a date is ISO 8601 text, an array cell the JSON text of its
+    strings (as in the CSV file), an empty cell ``null``.
+    """
+    names = [field.name for field in table.fields]
+    rows = (
+        json.dumps(
+            dict(zip(names, map(_json_value, row), strict=True)),
+            ensure_ascii=False,
+            allow_nan=False,
+        )
+        for row in table.rows
+    )
+    return "[\n" + ",\n".join(rows) + "\n]\n" if table.rows else "[]\n"
+
+
+def _json_path(column: str) -> str:
+    # Every row's value of one key; bracketed and quoted, so any column name works.
+    return f"$[*][{json.dumps(column)}]"
+
+
 def _record_set(declaration: TableDeclaration) -> dict[str, Any]:
     # A reference to the record set itself (an event's parent) is left out:
     # mlcroissant reads record sets in the order of their references, and a
@@ -157,15 +202,17 @@ def _record_set(declaration: TableDeclaration) -> dict[str, Any]:
             + (" (a JSON array of strings)" if column.type == "array" else ""),
             "dataType": _TYPES[column.type],
             "source": {
-                "fileObject": _ref(f"{declaration.name}.csv"),
-                "extract": {"column": column.name},
+                "fileObject": _ref(f"{declaration.name}.json"),
+                "extract": {"jsonPath": _json_path(column.name)},
             },
         }
         if column.name in references:
             target, theirs = references[column.name]
+            # The referenced column in its file, as the source is given: a
+            # reference to the field would make mlcroissant join the record sets.
             field["references"] = {
-                "fileObject": _ref(f"{target}.csv"),
-                "extract": {"column": theirs},
+                "fileObject": _ref(f"{target}.json"),
+                "extract": {"jsonPath": _json_path(theirs)},
             }
         fields.append(field)
     keys = [_ref(f"{declaration.name}/{column}") for column in declaration.primary_key]
@@ -219,17 +266,27 @@ def _limitations(dataset: Dataset) -> str:
     )
 
 
+#: The media type of each kind of file the export writes.
+_MEDIA_TYPES = {".csv": "text/csv", ".json": "application/json"}
+
+
 def _file(dataset: Dataset, name: str, content: str) -> dict[str, Any]:
-    """Return the ``cr:FileObject`` of one CSV file; the article text's file says its terms."""
+    """Return the ``cr:FileObject`` of one file; the article text's files say its terms."""
+    stem, dot, suffix = name.rpartition(".")
     node: dict[str, Any] = {
         "@type": "cr:FileObject",
         "@id": name,
         "name": name,
         "contentUrl": name,
-        "encodingFormat": "text/csv",
+        "encodingFormat": _MEDIA_TYPES[dot + suffix],
         "sha256": hashlib.sha256(content.encode("utf-8")).hexdigest(),
     }
-    if name == "source.csv":  # the article text: NATO's, not under the dataset's licence
+    if suffix == "csv":
+        node["description"] = (
+            f"The {stem} table as CSV, for people and spreadsheets; the record set "
+            f"{stem} is read from {stem}.json, the same rows as JSON."
+        )
+    if stem == "source":  # the article text: NATO's, not under the dataset's licence
         source = dataset.source
         node["description"] = _cite.text_terms(dataset)
         node["copyrightHolder"] = {"@type": "sc:Organization", "name": source.publisher}
@@ -278,8 +335,15 @@ def _metadata(dataset: Dataset, files: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+def _table_files(dataset: Dataset, options: ExportOptions) -> dict[str, str]:
+    """Return every table's CSV file, then every table's JSON file, by name."""
+    files = dict(csv_files(dataset, options))
+    files.update((f"{table.name}.json", _to_json(table)) for table in tables(dataset))
+    return files
+
+
 def metadata(dataset: Dataset) -> dict[str, Any]:
-    """Return the Croissant 1.0 metadata of the CSV tables of *dataset*.
+    """Return the Croissant 1.0 metadata of the CSV and JSON tables of *dataset*.
 
     ``citeAs`` and ``datePublished`` are given for a bundled release, byte
     for byte, only: an edited copy that keeps the release's version is
@@ -287,11 +351,11 @@ def metadata(dataset: Dataset) -> dict[str, Any]:
 
     .. versionadded:: 1.2.0
     """
-    return _metadata(dataset, dict(csv_files(dataset, ExportOptions())))
+    return _metadata(dataset, _table_files(dataset, ExportOptions()))
 
 
 def _files(dataset: Dataset, options: ExportOptions) -> Iterator[tuple[str, str]]:
-    files = dict(csv_files(dataset, options))
+    files = _table_files(dataset, options)
     yield from files.items()
     yield "croissant.json", _json.dump(_metadata(dataset, files))
 
@@ -299,8 +363,8 @@ def _files(dataset: Dataset, options: ExportOptions) -> Iterator[tuple[str, str]
 #: ``nato-rok export --format croissant``.
 FORMAT = Format(
     name="croissant",
-    summary="the CSV tables and Croissant 1.0 metadata (croissant.json) for ML dataset "
-    "tools, into a folder",
+    summary="the tables as CSV and as JSON, and Croissant 1.0 metadata (croissant.json) "
+    "for ML dataset tools, into a folder",
     writes="folder",
     options=("excel_safe",),
     files=_files,

@@ -3,10 +3,11 @@
     nato-rok export --format huggingface --out nato-rok-hf/
 
 writes, in the layout of a dataset repository on the Hugging Face Hub, one
-``<table>.parquet`` per table of :data:`nato_rok.export.tables.TABLES` (the
-files the ``parquet`` export writes, byte for byte) and a ``README.md``
-dataset card. The card's YAML front matter declares one config per table
-(``configs``, each with its ``data_files``), the licences, the language,
+``data/<table>.parquet`` per table of :data:`nato_rok.export.tables.TABLES`
+(the files the ``parquet`` export writes, byte for byte) and, at the top, a
+``README.md`` dataset card. The card's YAML front matter declares one config
+per table (``configs``, each with its ``data_files``:
+``data/<table>.parquet``), the licences, the language,
 the size category (of the largest table), task categories and tags; its
 prose gives the licences as the README states them, each table's columns
 with their types and meanings, and the datasheet's answers.
@@ -15,6 +16,11 @@ with their types and meanings, and the datasheet's answers.
 the Parquet export's column types; the folder can be uploaded to the Hub as
 it is. Writing it needs pyarrow only; the ``huggingface`` extra brings
 ``datasets`` to open it.
+
+Written again into an existing folder, the export replaces its own files
+only: a ``data/<table>.parquet`` of a table a newer release no longer has
+stays (remove it by hand); no config of the card names it, so
+``load_dataset`` does not read it.
 
 The card's metadata uses the Hub's own keys. What ``huggingface_hub`` and
 ``datasets`` check on this machine (the YAML parses into a
@@ -110,7 +116,7 @@ def _front_matter(dataset: Dataset, all_tables: tuple[Table, ...]) -> Iterator[s
     yield "configs:"
     for table in all_tables:
         yield f"- config_name: {_yaml(table.name)}"
-        yield f"  data_files: {_yaml(table.name + '.parquet')}"
+        yield f"  data_files: {_yaml(f'data/{table.name}.parquet')}"
     yield "---"
 
 
@@ -188,15 +194,15 @@ def card(dataset: Dataset) -> str:
 
 def _files(dataset: Dataset, options: ExportOptions) -> Iterator[tuple[str, str | bytes]]:
     for name, table in to_arrow(dataset).items():
-        yield f"{name}.parquet", to_parquet(table)
+        yield f"data/{name}.parquet", to_parquet(table)
     yield "README.md", card(dataset)
 
 
 #: ``nato-rok export --format huggingface``.
 FORMAT = Format(
     name="huggingface",
-    summary="one Parquet file per table and a README.md dataset card with a config per "
-    "table, as datasets.load_dataset opens it, into a folder",
+    summary="one Parquet file per table under data/ and a README.md dataset card with a "
+    "config per table, as datasets.load_dataset opens it, into a folder",
     writes="folder",
     extra="huggingface",
     requires=("pyarrow",),
