@@ -10,6 +10,7 @@ import pytest
 import nato_rok
 from nato_rok import cli
 from nato_rok.export import plover
+from tests import browser
 
 EVENTS = plover.jsonl(nato_rok.load()).splitlines()
 
@@ -140,3 +141,61 @@ def test_fail_under_with_stdout_closed(
     err = capsys.readouterr().err
     assert "cannot write standard output" in err
     assert "under 0.9" in err
+
+
+def test_html_report_keys_its_marks_and_follows_the_colour_scheme(tmp_path: Path) -> None:
+    """The key counts hits, misses and false alarms, and names those the article cannot show."""
+    page = tmp_path / "report.html"
+    coder = str(Path(__file__).parent.parent / "docs" / "how-to" / "coder.plover.jsonl")
+    assert 0 == cli.main(["score", coder, "--release", "1.2.0", "--html", str(page)])
+    html = page.read_text(encoding="utf-8")
+    assert '<mark class="hit">hit</mark> (1)' in html
+    assert '<mark class="miss">miss</mark> (9)' in html
+    assert '<mark class="false-alarm">false alarm</mark> (1)' in html
+    assert "1 false alarm(s) without a place in the article" in html
+    assert "prefers-color-scheme:dark" in html
+    assert "mark{color:inherit;background:none" in html  # no browser-yellow marks
+
+
+#: Measures the marks of a rendered score report from inside Chromium.
+PROBE = """
+<script>
+addEventListener("load", () => {
+  const seen = {};
+  for (const kind of ["hit", "miss", "false-alarm"]) {
+    const marks = [...document.querySelectorAll(".article mark." + kind)];
+    seen[kind] = marks.filter(m => {
+      const r = m.getBoundingClientRect(), s = getComputedStyle(m);
+      const shown = kind === "false-alarm"
+        ? parseFloat(s.borderBottomWidth) >= 2 && s.borderBottomColor !== s.color
+        : s.backgroundColor !== "rgba(0, 0, 0, 0)" && s.backgroundColor !== "rgb(255, 255, 0)";
+      return r.width > 0 && r.height > 0 && shown && s.color !== s.backgroundColor;
+    }).length + "/" + marks.length;
+  }
+  seen.body = getComputedStyle(document.body).backgroundColor;
+  document.body.setAttribute("data-report", JSON.stringify(seen));
+});
+</script>
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("dark", [False, True])
+def test_html_report_marks_render_visibly_light_and_dark(tmp_path: Path, dark: bool) -> None:
+    """In headless Chromium every hit, miss and false alarm is visibly marked, in either scheme."""
+    spans = [
+        json.dumps({"start": 193, "end": 214, "label": "anders-fogh-rasmussen"}),
+        json.dumps({"start": 0, "end": 5, "label": "nato"}),
+    ]
+    pred = write(tmp_path, "tags.jsonl", "\n".join(spans))
+    page = tmp_path / "report.html"
+    assert 0 == cli.main(["score", pred, "--task", "mentions", "--html", str(page)])
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
+    )
+    report = browser.report(page, 1280, 900, tmp_path / "profile", dark=dark)
+    for kind in ("hit", "miss", "false-alarm"):
+        shown, total = str(report[kind]).split("/")
+        assert int(total) > 0, kind
+        assert shown == total, kind
+    assert ("rgb(22, 22, 22)" if dark else "rgb(255, 255, 255)") == report["body"]

@@ -7,6 +7,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nato_rok
 from nato_rok.exceptions import (
@@ -520,3 +522,76 @@ def test_the_plover_event_types_are_the_manual_s_sections() -> None:
     manual = Path(__file__).parent.parent / "sources" / "reference" / "PLOVER_MANUAL.tex"
     sections = re.findall(r"^\\section\{([A-Z]+)\}$", manual.read_text("utf-8"), flags=re.M)
     assert tuple(sections) == PLOVER_EVENTS
+
+
+def _categories(dataset: nato_rok.Dataset, task: str) -> dict[str, list[str]]:
+    """Return the values each kappa field takes over a release's records, one per span."""
+    if task == "mentions":
+        kinds = (
+            ("participant", dataset.participants),
+            ("organization", dataset.organizations),
+            ("entity", dataset.entities),
+        )
+        spans = [(kind, r.id) for kind, records in kinds for r in records for _ in r.mentions]
+        return {"type": [k for k, _ in spans], "record": [i for _, i in spans]}
+    if task == "quotes":
+        return {"speaker": [q.speaker_id for q in dataset.quotes]}
+    return {
+        "speaker": [s.speaker_id for s in dataset.statements],
+        "kind": [s.kind.value for s in dataset.statements],
+    }
+
+
+@given(st.sampled_from(nato_rok.versions()), st.sampled_from(("mentions", "quotes", "statements")))
+@settings(max_examples=15, deadline=None)
+def test_a_release_agrees_with_itself_on_every_span_field(version: str, task: str) -> None:
+    """Against itself, kappa is 1.0 where a field varies and None where it takes one value."""
+    result = agreement(version, version, task=task).results[0]
+    expected = _categories(nato_rok.load(version), task)
+    assert list(expected) == [a.field for a in result.agreement]
+    for a in result.agreement:
+        values = expected[a.field]
+        assert len(values) == a.pairs
+        assert (1.0 if len(set(values)) > 1 else None) == a.kappa
+
+
+def _cohen(first: list[str], second: list[str]) -> float:
+    """Return Cohen's kappa, written out independently: (p_o - p_e) / (1 - p_e)."""
+    n = len(first)
+    p_o = sum(a == b for a, b in zip(first, second, strict=True)) / n
+    p_e = sum(first.count(c) * second.count(c) for c in set(first) | set(second)) / n / n
+    return (p_o - p_e) / (1 - p_e)
+
+
+def test_span_kappa_of_a_small_case_is_cohens() -> None:
+    """Four matched statements, one kind and one speaker changed: kappa as by hand."""
+    from nato_rok.score import _score
+    from nato_rok.score._items import SpanItem
+
+    def spans(speakers: str, kinds: list[str]) -> list[SpanItem]:
+        return [
+            SpanItem(None, f"s{n}", 10 * n, 10 * n + 5, frozenset((who,)), kind, (0, 1))
+            for n, (who, kind) in enumerate(zip(speakers, kinds, strict=True))
+        ]
+
+    gold_kinds = ["direct", "direct", "indirect", "indirect"]
+    their_kinds = ["direct", "indirect", "indirect", "indirect"]
+    gold, theirs = spans("aabb", gold_kinds), spans("aaba", their_kinds)
+    fields = {f: _score.SPAN_FIELDS[f] for f in _score.SPAN_KAPPA_FIELDS["statements"]}
+    result = _score._spans("r", "release", gold, theirs, fields)
+    kappas = {a.field: a.kappa for a in result.agreement}
+    assert 0.5 == pytest.approx(_cohen(gold_kinds, their_kinds))  # (3/4 - 1/2) / (1 - 1/2)
+    assert _cohen(gold_kinds, their_kinds) == pytest.approx(kappas["kind"])
+    assert _cohen(list("aabb"), list("aaba")) == pytest.approx(kappas["speaker"])
+    assert {"speaker": 4, "kind": 4} == {a.field: a.pairs for a in result.agreement}
+
+
+def test_mention_kappa_reads_the_type_and_the_record() -> None:
+    """Mentions: the type is the label that names a record type; the record, the id."""
+    from nato_rok.score import _score
+    from nato_rok.score._items import SpanItem
+
+    item = SpanItem(None, "nato", 0, 4, frozenset(("nato", "organization")))
+    assert "organization" == _score.SPAN_FIELDS["type"](item)
+    assert "nato" == _score.SPAN_FIELDS["record"](item)
+    assert _score.SPAN_FIELDS["type"](item._replace(labels=frozenset(("nato",)))) is None

@@ -16,13 +16,25 @@ from nato_rok._releases import load
 from nato_rok.score._results import Diagnostic, FileScore, Report
 
 _STYLE = """
-body{font:16px/1.6 system-ui,sans-serif;margin:0 auto;max-width:1000px;padding:1rem;color:#1a1a1a}
-.article{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid #ddd;padding:1rem}
+:root{color-scheme:light dark;--fg:#1a1a1a;--bg:#fff;--rule:#ddd;--muted:#555;
+--hit:#c3f0bd;--hit-line:#2b8a3e;--miss:#ffd0d0;--miss-line:#c92a2a;--alarm:#e8590c}
+@media (prefers-color-scheme:dark){:root{--fg:#e8e8e8;--bg:#161616;--rule:#444;--muted:#aaa;
+--hit:#1f4d26;--hit-line:#8ce99a;--miss:#5c1f1f;--miss-line:#ffa8a8;--alarm:#ffa94d}}
+body{font:16px/1.6 system-ui,sans-serif;margin:0 auto;max-width:1000px;padding:1rem;
+color:var(--fg);background:var(--bg)}
+h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem}
+.article{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid var(--rule);padding:1rem;
+line-height:1.8}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}
-td,th{padding:.15rem .6rem;border-bottom:1px solid #eee;text-align:right}
+td,th{padding:.15rem .6rem;border-bottom:1px solid var(--rule);text-align:right}
 td:first-child,th:first-child{text-align:left}
-.hit{background:#b8f0b0}.miss{background:#ffb3b3}
-.false-alarm{border-bottom:3px solid #f08c00}
+mark{color:inherit;background:none;padding:.1em 0}
+.hit{background:var(--hit);box-shadow:inset 0 -2px var(--hit-line)}
+.miss{background:var(--miss);text-decoration:underline dotted var(--miss-line) 2px;
+text-underline-offset:.25em}
+.false-alarm{border-bottom:3px solid var(--alarm)}
+.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.5rem;color:var(--muted)}
+.legend mark{font-weight:600;color:var(--fg)}
 """
 
 #: The mark of each kind of diagnostic.
@@ -77,6 +89,31 @@ def _list(title: str, found: tuple[Diagnostic, ...]) -> str:
     return f"<h3>{title} ({len(found)})</h3><ul>{items}</ul>" if found else ""
 
 
+def _legend(result: FileScore) -> str:
+    """Return the key to the marks, with how many of each the article can show."""
+    unplaced = sum(1 for d in result.false_alarms if d.start is None)
+    keys = (
+        ("hit", "hit", result.hits, "a gold span a prediction matched exactly"),
+        ("miss", "miss", result.misses, "a gold span missed, or matched with a difference"),
+        (
+            "false-alarm",
+            "false alarm",
+            result.false_alarms,
+            "a predicted span that hit nothing",
+        ),
+    )
+    items = "".join(
+        f'<li><mark class="{css}">{word}</mark> ({len(found)}): {what}</li>'
+        for css, word, found, what in keys
+    )
+    note = (
+        f"<li>{unplaced} false alarm(s) without a place in the article: listed below</li>"
+        if unplaced
+        else ""
+    )
+    return f'<ul class="legend">{items}{note}</ul>'
+
+
 def html_report(report: Report) -> str:
     """Return *report* as one self-contained HTML page, the article marked per file.
 
@@ -87,8 +124,7 @@ def html_report(report: Report) -> str:
     sections = "".join(
         f"<section><h2>{html.escape(result.file)} ({html.escape(result.format)})</h2>"
         f"{_table(result)}"
-        f'<p><mark class="hit">hit</mark> <mark class="miss">miss</mark> '
-        f'<mark class="false-alarm">false alarm</mark></p>'
+        f"{_legend(result)}"
         f'<div class="article">{_article(text, _marks(result))}</div>'
         f"{_list('Misses', result.misses)}{_list('False alarms', result.false_alarms)}</section>"
         for result in report.results

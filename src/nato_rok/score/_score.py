@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from nato_rok._codes import tables
@@ -12,6 +12,7 @@ from nato_rok.exceptions import PredictionFormatError, Problem
 from nato_rok.score import _match
 from nato_rok.score._annotations import read_annotations
 from nato_rok.score._items import (
+    MENTION_TYPES,
     TASKS,
     EventItem,
     SpanItem,
@@ -25,6 +26,22 @@ from nato_rok.score._results import Agreement, Diagnostic, FileScore, LevelScore
 
 #: The categorical event fields Cohen's kappa is given for.
 KAPPA_FIELDS = ("cameo", "cameo_root", "quad_class", "plover_event", "plover_event_mode")
+
+#: How each categorical span field reads a span: its type, the record it
+#: names, its speaker, its kind.
+SPAN_FIELDS: dict[str, Callable[[SpanItem], str | None]] = {
+    "type": lambda s: next((label for label in s.labels if label in MENTION_TYPES), None),
+    "record": lambda s: s.record_id,
+    "speaker": lambda s: next(iter(s.labels), None),
+    "kind": lambda s: s.kind,
+}
+
+#: The categorical fields Cohen's kappa is given for, by span task.
+SPAN_KAPPA_FIELDS = {
+    "mentions": ("type", "record"),
+    "quotes": ("speaker",),
+    "statements": ("speaker", "kind"),
+}
 
 
 def score(
@@ -104,8 +121,12 @@ def agreement(
     """Score the coding of release *against* as predictions of release *release*.
 
     Every record of *against* is a prediction (its line is its position, from
-    1); events are all scored, and the report gives Cohen's kappa of the
-    categorical fields over the matched events.
+    1); events are all scored. The report gives Cohen's kappa of the
+    categorical fields over the matched records: for events ``cameo``,
+    ``cameo_root``, ``quad_class``, ``plover_event`` and
+    ``plover_event_mode``; for mentions ``type`` (participant, organization
+    or entity) and ``record`` (the record it names); for quotes ``speaker``;
+    for statements ``speaker`` and ``kind`` (direct or indirect).
 
     Raises:
         UnknownVersionError: No bundled release matches either version.
@@ -122,7 +143,8 @@ def agreement(
         result = _events(name, "release", gold_events(gold_set, "all"), ours, date_tolerance)
     else:
         theirs = [s._replace(line=i) for i, s in enumerate(gold_spans(other, task), 1)]
-        result = _spans(name, "release", gold_spans(gold_set, task), theirs)
+        fields = {field: SPAN_FIELDS[field] for field in SPAN_KAPPA_FIELDS[task]}
+        result = _spans(name, "release", gold_spans(gold_set, task), theirs, fields)
     return Report(
         release=gold_set.version, task=task, date_tolerance=date_tolerance, results=(result,)
     )
@@ -179,7 +201,31 @@ def _event_counts(level: str, item: EventItem) -> bool:
     return _match.FIELDS[level][0](item) is not None
 
 
-def _spans(name: str, fmt: str, gold: list[SpanItem], pred: list[SpanItem]) -> FileScore:
+def _kappas(
+    fields: Mapping[str, Callable[[Any], Any]],
+    gold: Sequence[Any],
+    pred: Sequence[Any],
+    pairs: Sequence[tuple[int, int]],
+) -> tuple[Agreement, ...]:
+    """Return Cohen's kappa of each field over the matched pairs that both give it."""
+    kappas = []
+    for field, value in fields.items():
+        labels = [
+            (a, b)
+            for i, j in pairs
+            if (a := value(gold[i])) is not None and (b := value(pred[j])) is not None
+        ]
+        kappas.append(Agreement(field=field, kappa=_match.kappa(labels), pairs=len(labels)))
+    return tuple(kappas)
+
+
+def _spans(
+    name: str,
+    fmt: str,
+    gold: list[SpanItem],
+    pred: list[SpanItem],
+    fields: Mapping[str, Callable[[SpanItem], Any]] | None = None,
+) -> FileScore:
     repeats = _duplicates(pred)
     unique, order = _unique(pred, repeats)
     tallies, pairs = _match.span_tallies(gold, unique)
@@ -239,6 +285,7 @@ def _spans(name: str, fmt: str, gold: list[SpanItem], pred: list[SpanItem]) -> F
         misses=tuple(misses),
         false_alarms=tuple(alarms),
         duplicates=len(repeats),
+        agreement=_kappas(fields or {}, gold, pred, pairs),
     )
 
 
@@ -316,16 +363,7 @@ def _events(
         for g, p in ((gold[i], pred[j]) for i, j in pairs)
         if g.goldstein is not None and p.goldstein is not None
     ]
-    kappas = []
-    if fmt == "release":
-        for field in KAPPA_FIELDS:
-            value = _match.FIELDS[field][0]
-            labels = [
-                (a, b)
-                for i, j in pairs
-                if (a := value(gold[i])) is not None and (b := value(pred[j])) is not None
-            ]
-            kappas.append(Agreement(field=field, kappa=_match.kappa(labels), pairs=len(labels)))
+    fields = {field: _match.FIELDS[field][0] for field in KAPPA_FIELDS if fmt == "release"}
     return FileScore(
         file=name,
         format=fmt,
@@ -336,7 +374,7 @@ def _events(
         duplicates=len(repeats),
         goldstein_mae=sum(weighed) / len(weighed) if weighed else None,
         goldstein_pairs=len(weighed),
-        agreement=tuple(kappas),
+        agreement=_kappas(fields, gold, pred, pairs),
     )
 
 
