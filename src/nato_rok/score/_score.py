@@ -316,6 +316,35 @@ def _events(
         for level, tally in tallies.items()
         if not (fmt == "cameo-csv" and level.startswith("plover"))  # a CSV has no PLOVER
     )
+    hits, misses, alarms = _event_diagnostics(
+        gold, pred, pairs, repeats=repeats, similarities=similarities, tolerance=tolerance
+    )
+    weighed = _goldstein_errors(gold, pred, pairs)
+    fields = {field: _match.FIELDS[field][0] for field in KAPPA_FIELDS if fmt == "release"}
+    return FileScore(
+        file=name,
+        format=fmt,
+        levels=levels,
+        hits=tuple(hits),
+        misses=tuple(misses),
+        false_alarms=tuple(alarms),
+        duplicates=len(repeats),
+        goldstein_mae=sum(weighed) / len(weighed) if weighed else None,
+        goldstein_pairs=len(weighed),
+        agreement=_kappas(fields, gold, pred, pairs),
+    )
+
+
+def _event_diagnostics(
+    gold: list[EventItem],
+    pred: list[EventItem],
+    pairs: list[tuple[int, int]],
+    *,
+    repeats: dict[int, int | None],
+    similarities: dict[int, list[float]],
+    tolerance: int,
+) -> tuple[list[Diagnostic], list[Diagnostic], list[Diagnostic]]:
+    """Return the hits, misses and false alarms of the matched *pairs*, each with its reason."""
     paired = dict(pairs)
     by_pred = {j: i for i, j in pairs}
     hits: list[Diagnostic] = []
@@ -358,24 +387,18 @@ def _events(
                 reason=reason,
             )
         )
-    weighed = [
+    return hits, misses, alarms
+
+
+def _goldstein_errors(
+    gold: list[EventItem], pred: list[EventItem], pairs: list[tuple[int, int]]
+) -> list[float]:
+    """Return the absolute Goldstein error of each matched pair where both give a weight."""
+    return [
         abs(g.goldstein - p.goldstein)
         for g, p in ((gold[i], pred[j]) for i, j in pairs)
         if g.goldstein is not None and p.goldstein is not None
     ]
-    fields = {field: _match.FIELDS[field][0] for field in KAPPA_FIELDS if fmt == "release"}
-    return FileScore(
-        file=name,
-        format=fmt,
-        levels=levels,
-        hits=tuple(hits),
-        misses=tuple(misses),
-        false_alarms=tuple(alarms),
-        duplicates=len(repeats),
-        goldstein_mae=sum(weighed) / len(weighed) if weighed else None,
-        goldstein_pairs=len(weighed),
-        agreement=_kappas(fields, gold, pred, pairs),
-    )
 
 
 def _unmatched(
