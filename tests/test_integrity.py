@@ -373,6 +373,7 @@ _SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 40)), max_size=6)
 
 
 @example("ab ab", "ab", [(1, 3), (2, 3)])  # the first occurrence after a span serves the next
+@example("ab ab", "ab", [(0, 1), (3, 2)])  # a span shorter than the name is passed over
 @given(st.text("aAbBß ", max_size=40), st.text("aAbB", min_size=1, max_size=4), _SPANS)
 def test_a_name_is_found_in_a_span_exactly_when_its_excerpt_holds_it(
     text: str, name: str, bounds: list[tuple[int, int]]

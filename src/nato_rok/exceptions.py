@@ -172,7 +172,8 @@ class AmbiguousNameError(RecordNotFoundError):
     """A name (a surname, say) belongs to more than one record.
 
     ``ds.find_participant("Kim")`` raises it when two participants are
-    called Kim. :attr:`suggestions` holds the full name of every candidate,
+    called Kim. Its ``suggestions`` (as a :class:`RecordNotFoundError`'s) hold
+    the full name of every candidate,
     and the message lists them; a full name or an id picks one. As a
     :class:`RecordNotFoundError` it is also a :class:`LookupError`: no
     single record has that name.
