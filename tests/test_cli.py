@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nato_rok
-from nato_rok import _resources, cli
+from nato_rok import _resources, _streams, cli
 from nato_rok._summary import summary
 from nato_rok.exceptions import BrokenInstallError
 
@@ -813,15 +813,25 @@ def test_a_real_sigint_while_reading_stdin_exits_130() -> None:
     assert b"Traceback" not in err
 
 
+def _replaced(name: str, handler: Any) -> tuple[Any, ...]:
+    """Return the CLI's command table with *name*'s handler replaced by *handler*."""
+    import dataclasses
+
+    return tuple(
+        dataclasses.replace(command, handler=handler) if command.name == name else command
+        for command in cli._COMMANDS
+    )
+
+
 def test_the_signal_handler_stops_once_and_then_ignores() -> None:
     """Armed, the first signal raises; a second, or one after the end, is ignored."""
     import signal
 
-    handler = cli._Signals()
+    handler = _streams.Signals()
     handler(signal.SIGTERM, None)  # before arm(): kept, raised by arm()
     with pytest.raises(KeyboardInterrupt):
         handler.arm()
-    handler = cli._Signals()
+    handler = _streams.Signals()
     handler.arm()
     with pytest.raises(KeyboardInterrupt):
         handler(signal.SIGHUP, None)
@@ -829,7 +839,7 @@ def test_the_signal_handler_stops_once_and_then_ignores() -> None:
     handler.done = True
     handler(signal.SIGTERM, None)
     assert [signal.SIGHUP] == handler.received
-    late = cli._Signals()
+    late = _streams.Signals()
     late.done = True
     late(signal.SIGTERM, None)
     assert [] == late.received
@@ -853,7 +863,7 @@ def test_a_signal_turned_into_an_error_still_exits_128_plus_n(
             raise error("the engine was interrupted") from exc
         raise AssertionError("no signal came")  # pragma: no cover
 
-    monkeypatch.setitem(cli._COMMANDS, "versions", swallowing)
+    monkeypatch.setattr(cli, "_COMMANDS", _replaced("versions", swallowing))
     assert 128 + signal.SIGUSR2 == cli.main(["versions"])
     reported = ["nato-rok: error: the engine was interrupted"] if error is not RuntimeError else []
     assert [*reported, "nato-rok: stopped by SIGUSR2"] == capsys.readouterr().err.splitlines()
@@ -866,7 +876,7 @@ def test_an_error_without_a_signal_is_not_hidden(monkeypatch: pytest.MonkeyPatch
     def broken(args: object) -> str:
         raise RuntimeError("a bug")
 
-    monkeypatch.setitem(cli._COMMANDS, "versions", broken)
+    monkeypatch.setattr(cli, "_COMMANDS", _replaced("versions", broken))
     with pytest.raises(RuntimeError, match="a bug"):
         cli.main(["versions"])
 
@@ -884,7 +894,7 @@ def test_a_real_time_signal_is_named_by_its_number(
         signal.sigtimedwait([], 0)
         raise AssertionError("no signal came")  # pragma: no cover
 
-    monkeypatch.setitem(cli._COMMANDS, "versions", signalled)
+    monkeypatch.setattr(cli, "_COMMANDS", _replaced("versions", signalled))
     assert 128 + number == cli.main(["versions"])
     assert f"nato-rok: stopped by signal {number}\n" == capsys.readouterr().err
 
@@ -901,14 +911,14 @@ def test_a_signal_handled_or_ignored_before_is_left_so(
         during.extend(signal.getsignal(number) for number in (signal.SIGHUP, signal.SIGTERM))
         return ""
 
-    monkeypatch.setitem(cli._COMMANDS, "versions", looking)
+    monkeypatch.setattr(cli, "_COMMANDS", _replaced("versions", looking))
     before = signal.signal(signal.SIGHUP, signal.SIG_IGN)
     try:
         assert 0 == cli.main(["versions"])
     finally:
         signal.signal(signal.SIGHUP, before)
     assert signal.SIG_IGN == during[0]
-    assert isinstance(during[1], cli._Signals)  # SIGTERM, at its default, is taken
+    assert isinstance(during[1], _streams.Signals)  # SIGTERM, at its default, is taken
     assert signal.SIG_DFL == signal.getsignal(signal.SIGTERM)
 
 
@@ -1217,7 +1227,7 @@ def test_help_that_cannot_be_written_is_exit_1(
     def full(text: str) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(cli, "_out", full)
+    monkeypatch.setattr(cli, "out", full)
     with pytest.raises(SystemExit) as caught:
         cli.main(argv)
     assert 1 == caught.value.code
@@ -1292,3 +1302,26 @@ def test_validate_lists_at_most_100_problems_and_counts_the_rest(
     lines = capsys.readouterr().out.splitlines()
     assert 102 == len(lines)  # the verdict, 100 problems, the count of the rest
     assert "... and 200 more problem(s)" == lines[-1]
+
+
+def test_export_version_still_selects_the_release_with_a_warning(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The deprecated export --version V: one warning line on stderr, then as --release V."""
+    assert 0 == cli.main(["export", "--format", "jsonschema", "--release", "1.0.0"])
+    expected = capsys.readouterr()
+    assert 0 == cli.main(["export", "--format", "jsonschema", "--version", "1.0.0"])
+    got = capsys.readouterr()
+    assert expected.out == got.out
+    assert "" == expected.err
+    assert "nato-rok: warning: export --version is deprecated, use --release\n" == got.err
+
+
+@pytest.mark.parametrize("command", ["summary", "quotes", "show", "export", "cite", "score"])
+def test_release_is_declared_once(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every command that takes --release says the same of it."""
+    with pytest.raises(SystemExit):
+        cli.main([command, "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    help_text = "dataset release: '1.0.0', or a prefix such as '1' (default: newest)"
+    assert 1 == shown.count(f"--release V {help_text}")
