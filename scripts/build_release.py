@@ -30,8 +30,7 @@ from typing import Any
 
 import nato_rok
 from nato_rok._schemas import SUPPORTED
-from nato_rok._versions import parse as parse_version
-from nato_rok._versions import shown
+from nato_rok._versions import parse as parse_version, shown
 from nato_rok.export.jsonschema import schema
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,13 +11,11 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import nato_rok
 from nato_rok import strategies
-from nato_rok._display import context, counted, html_card
-from nato_rok._display import text as text_view
+from nato_rok._display import context, counted, html_card, text as text_view
 from nato_rok.events import CameoCoding, DateBasis, Event
 from nato_rok.model import Participant, Quote, QuoteKind, Span
 

@@ -12,8 +12,7 @@ import pytest
 import nato_rok
 from nato_rok import Event, cli
 from nato_rok.exceptions import DatasetError, ExportTargetError, MissingExtraError
-from nato_rok.export import duckdb as export
-from nato_rok.export import tables
+from nato_rok.export import duckdb as export, tables
 
 
 @pytest.fixture

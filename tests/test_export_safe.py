@@ -13,8 +13,7 @@ from typing import Any
 import attrs
 import frictionless
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import nato_rok
 from nato_rok import Dataset, cli

@@ -11,8 +11,7 @@ from pathlib import Path
 import attrs
 import frictionless
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 import nato_rok
 from nato_rok import Dataset, Span, _validators, strategies

@@ -6,8 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from nato_rok import _json
 from nato_rok.exceptions import DocumentTooLargeError, MalformedJSONError, Problem

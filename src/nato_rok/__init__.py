@@ -60,112 +60,54 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from nato_rok._document import (
         dumps as dumps,
-    )
-    from nato_rok._document import (
         loads as loads,
     )
     from nato_rok._releases import (
         load as load,
-    )
-    from nato_rok._releases import (
         versions as versions,
     )
     from nato_rok.changes import diff as diff
     from nato_rok.dataset import (
         Dataset as Dataset,
-    )
-    from nato_rok.dataset import (
         Record as Record,
     )
     from nato_rok.events import (
         CameoCoding as CameoCoding,
-    )
-    from nato_rok.events import (
         DateBasis as DateBasis,
-    )
-    from nato_rok.events import (
         Event as Event,
-    )
-    from nato_rok.events import (
         PloverCoding as PloverCoding,
     )
     from nato_rok.exceptions import DatasetError as DatasetError
     from nato_rok.external import (
         ActorCode as ActorCode,
-    )
-    from nato_rok.external import (
         CodeScheme as CodeScheme,
-    )
-    from nato_rok.external import (
         DateRange as DateRange,
-    )
-    from nato_rok.external import (
         ExternalName as ExternalName,
-    )
-    from nato_rok.external import (
         NameKind as NameKind,
-    )
-    from nato_rok.external import (
         Reference as Reference,
-    )
-    from nato_rok.external import (
         ReferenceKind as ReferenceKind,
     )
     from nato_rok.model import (
         CooperationArea as CooperationArea,
-    )
-    from nato_rok.model import (
         CooperationKind as CooperationKind,
-    )
-    from nato_rok.model import (
         Entity as Entity,
-    )
-    from nato_rok.model import (
         EntityKind as EntityKind,
-    )
-    from nato_rok.model import (
         Meeting as Meeting,
-    )
-    from nato_rok.model import (
         MeetingAttestation as MeetingAttestation,
-    )
-    from nato_rok.model import (
         MeetingKind as MeetingKind,
-    )
-    from nato_rok.model import (
         Organization as Organization,
-    )
-    from nato_rok.model import (
         OrganizationKind as OrganizationKind,
-    )
-    from nato_rok.model import (
         Participant as Participant,
-    )
-    from nato_rok.model import (
         Position as Position,
-    )
-    from nato_rok.model import (
         Quote as Quote,
-    )
-    from nato_rok.model import (
         QuoteKind as QuoteKind,
-    )
-    from nato_rok.model import (
         Source as Source,
-    )
-    from nato_rok.model import (
         Span as Span,
-    )
-    from nato_rok.model import (
         Stance as Stance,
-    )
-    from nato_rok.model import (
         Visit as Visit,
     )
     from nato_rok.statements import (
         Statement as Statement,
-    )
-    from nato_rok.statements import (
         StatementKind as StatementKind,
     )
 

@@ -26,8 +26,7 @@ from typing import Any, NoReturn
 
 from nato_rok import _cite, _json, _views
 from nato_rok._document import loads
-from nato_rok._read import UnreadableError, read_file
-from nato_rok._read import shown as _shown
+from nato_rok._read import UnreadableError, read_file, shown as _shown
 from nato_rok._releases import load, versions
 from nato_rok._streams import SIGNAL_NAMES, Signals, lost, out, say, settle, stopping_signals
 from nato_rok._summary import summary
