@@ -481,6 +481,47 @@ def test_the_reciprocal_cooperation_is_coded_once_for_plover(new: Dataset) -> No
     assert (("republic-of-korea",), ("nato",)) == (one.actor_ids, one.recipient_ids)
 
 
+def _grade_fields(event: nato_rok.Event) -> tuple[object, ...]:
+    """Return what a scorer grades an event on, beyond its spans."""
+    cameo, plover_ = event.cameo, event.plover
+    return (
+        event.label,
+        event.date,
+        event.end_date,
+        event.historical,
+        cameo and (cameo.code, cameo.name, cameo.goldstein, cameo.alternatives),
+        plover_ and (plover_.event, plover_.mode, plover_.contexts),
+    )
+
+
+def test_the_changelog_lists_every_grade_moving_change(new: Dataset) -> None:
+    """Each event whose graded fields moved is named, with each Goldstein move as 'a -> b'."""
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    dataset_section = _flat(changelog.split("Release 1.3.0 corrects", 1)[1])
+    dataset_section = dataset_section.split("Release 1.2.0 corrects", 1)[0]
+    old = {event.id: event for event in nato_rok.load("1.2.0").events}
+    moved = []
+    for event in new.events:
+        before = old.get(event.id)
+        if before is None or _grade_fields(before) == _grade_fields(event):
+            continue
+        moved.append(event.id)
+        assert f"`{event.id}`" in dataset_section, event.id
+        if before.cameo and event.cameo and before.cameo.goldstein != event.cameo.goldstein:
+            assert f"{before.cameo.goldstein} -> {event.cameo.goldstein}" in dataset_section
+        if before.label != event.label:
+            assert f'"{_flat(before.label)}" -> "{_flat(event.label)}"' in dataset_section
+    assert "event-ana-trust-fund" in moved
+    assert "event-talks-park-geun-hye" in moved
+
+
+def test_the_datasheet_calls_the_plover_direction_a_convention() -> None:
+    """The one PLOVER record of the mutual cooperation reads Korea -> NATO by convention."""
+    datasheet = _flat((ROOT / "docs" / "datasheet.md").read_text(encoding="utf-8"))
+    assert "Korea -> NATO) is a convention" in datasheet
+    assert "COOPERATE needs a recipient" in datasheet
+
+
 # -- 6. every licence an export states is NOTICE's or LICENSE-DATA's ------------------------
 
 
