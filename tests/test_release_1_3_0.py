@@ -121,7 +121,8 @@ def test_new_references_carry_facts_not_text(new: Dataset) -> None:
         assert reference.excerpt is None
         assert reference.url is not None
         assert reference.url.startswith(("http://", "https://"))
-        assert re.search(r"\b(19|20)\d\d\b", f"{reference.publisher} {reference.title}")
+        assert re.search(r"\b(19|20)\d\d\b", reference.publisher or ""), reference.id
+        assert not re.search(r"\b(19|20)\d\d\b", reference.title), reference.id
 
 
 # -- 2. an intent is coded only where someone states it ----------------------------------
@@ -335,15 +336,126 @@ def test_kim_kwan_jin_is_dated_by_a_source_that_gives_the_date(new: Dataset) -> 
     assert "12 April 2013" in _reference(new, kim.date_reference_id).note  # type: ignore[arg-type,operator]
 
 
+# The dates each reference establishes, with the words of its excerpt or note that give them.
+_DATES_GIVEN = {
+    "nato-news-99791": (("2013-04-11", "2013-04-13"), "from 11 to 13 April"),
+    "mofa-enewsletter-126": (("2013-04-11",), "On April 11"),
+    "ajunews-2013-04-12": (("2013-04-12",), "that day (12 April 2013)"),
+    "news1-2013-04-12-kim-kwan-jin": (("2013-04-12",), "on 12 April 2013"),
+}
+
+
+def _uncredited_dates(dataset: Dataset) -> set[tuple[str, str]]:
+    """Return each (event, date) whose date or end date its reference does not give."""
+    found = set()
+    for event in dataset.events:
+        if event.date_basis is not DateBasis.EXTERNAL:
+            continue
+        assert event.date_reference_id is not None
+        given, words = _DATES_GIVEN[event.date_reference_id]
+        reference = _reference(dataset, event.date_reference_id)
+        assert words in f"{reference.excerpt} {reference.note}", reference.id
+        for day in (event.date, event.end_date):
+            if day is not None and day.isoformat() not in given:
+                found.add((event.id, day.isoformat()))
+    return found
+
+
 def test_an_end_date_is_never_credited_to_a_reference_that_lacks_it(new: Dataset) -> None:
-    """An event dated by news_99791 spans the visit, or its note says the end is the story's."""
-    visit = new.visit.dates
-    assert visit is not None
-    for event in new.events:
-        by_99791 = event.date_reference_id == "nato-news-99791" and event.end_date is not None
-        if by_99791 and (event.date, event.end_date) != (visit.start, visit.end):
-            assert event.note is not None
-            assert "does not give that end" in event.note, event.id
+    """Every date and end date of an externally dated event is one its reference gives."""
+    assert set() == _uncredited_dates(new)
+
+
+def test_the_kang_meeting_is_dated_by_the_story(new: Dataset) -> None:
+    """No source dates the meeting: the story date, no end, the known range in the note only."""
+    kang = _event(new, "event-meeting-kang-chang-hee")
+    assert (datetime.date(2013, 4, 12), None, DateBasis.STORY, None) == (
+        kang.date,
+        kang.end_date,
+        kang.date_basis,
+        kang.date_reference_id,
+    )
+    assert kang.note is not None
+    assert "11 or 12 April" in kang.note
+
+
+def test_1_2_0_credited_news_99791_with_an_end_it_lacks() -> None:
+    """Release 1.2.0 ended two meetings on 12 April, citing news_99791, which gives 11 to 13."""
+    assert {
+        ("event-meeting-kang-chang-hee", "2013-04-12"),
+        ("event-meeting-kim-kwan-jin", "2013-04-12"),
+    } == _uncredited_dates(nato_rok.load("1.2.0"))
+
+
+def _credits(note: str, reference_ids: tuple[str, ...]) -> dict[str, str]:
+    """Return what a note says after each reference id, up to the next one or the sentence's end."""
+    pattern = "|".join(map(re.escape, reference_ids))
+    found = {}
+    for match in re.finditer(pattern, note):
+        rest = note[match.end() :]
+        stop = re.search(rf"{pattern}|\. ", rest)
+        found[match.group()] = rest[: stop.start() if stop else len(rest)]
+    return found
+
+
+def test_july_2010_is_credited_to_the_ministry_alone(new: Dataset) -> None:
+    """The Korea Herald gives only the end and 'four years': the month is the Ministry's."""
+    prt = _event(new, "event-prt-parwan")
+    assert prt.note is not None
+    said = _credits(prt.note, ("mofa-press-2014-06-24", "koreaherald-2014-06-24"))
+    assert "July 2010" in said["mofa-press-2014-06-24"]
+    assert "July 2010" not in said["koreaherald-2014-06-24"]
+    assert "23 June 2014" in said["koreaherald-2014-06-24"]
+    herald = _reference(new, "koreaherald-2014-06-24")
+    assert "July" not in f"{herald.title} {herald.note}"
+
+
+def test_a_reference_note_speaks_of_its_own_release(new: Dataset) -> None:
+    """A note about the data 'of release X' names the release it ships in (not an older one)."""
+    for reference in new.references:
+        named = set(re.findall(r"\bof release (\d+\.\d+\.\d+)", reference.note or ""))
+        assert named <= {new.version}, reference.id
+    goldstein = _reference(new, "gdelt-cameo-goldstein")
+    assert "each CAMEO coding of this release" in (goldstein.note or "")
+
+
+def test_1_2_0_goldstein_note_named_its_release_in_1_3_0() -> None:
+    """The finding: 1.3.0 shipped the 1.2.0 note, which named release 1.2.0."""
+    old = _reference(nato_rok.load("1.2.0"), "gdelt-cameo-goldstein")
+    assert "coding of release 1.2.0" in (old.note or "")
+
+
+def _cameo2plover_contexts() -> dict[str, set[str]]:
+    """Return the contexts the CAMEO2PLOVER table gives each CAMEO code it translates."""
+    table = ROOT / "sources" / "reference" / "CAMEO2PLOVER-2021.txt"
+    found = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        row = re.match(r"(\d+):([^#]*)", line)
+        if row:
+            fields = [field.strip() for field in row.group(2).split(",")]
+            found[row.group(1)] = set(fields[2].split()) if len(fields) > 2 else set()
+    return found
+
+
+@pytest.mark.parametrize("version", ["1.3.0"])
+def test_a_context_the_table_gives_is_coded_or_the_note_says_why(version: str) -> None:
+    """Dropping a context CAMEO2PLOVER gives a code is a departure the note states."""
+    table = _cameo2plover_contexts()
+    assert {"economic"} == table["071"]
+    for event in nato_rok.load(version).events:
+        if event.cameo is None or event.plover is None:
+            continue
+        if table.get(event.cameo.code, set()) - set(event.plover.contexts):
+            assert "departure from the CAMEO2PLOVER table" in (event.note or ""), event.id
+
+
+def test_the_shared_clause_is_told_apart_in_both_notes(new: Dataset) -> None:
+    """'Have operated ... and provided': an ongoing operation vs a completed transfer, in both."""
+    for event_id in ("event-prt-parwan", "event-ana-trust-fund"):
+        note = _event(new, event_id).note or ""
+        assert "'have operated ... and provided'" in note, event_id
+        assert "ongoing operation" in note, event_id
+        assert "completed transfer" in note, event_id
 
 
 def test_financial_aid_is_economic_aid(new: Dataset) -> None:
@@ -367,6 +479,47 @@ def test_the_reciprocal_cooperation_is_coded_once_for_plover(new: Dataset) -> No
     assert other.plover is None
     assert "Requires recipient: Yes" in (one.note or "")
     assert (("republic-of-korea",), ("nato",)) == (one.actor_ids, one.recipient_ids)
+
+
+def _grade_fields(event: nato_rok.Event) -> tuple[object, ...]:
+    """Return what a scorer grades an event on, beyond its spans."""
+    cameo, plover_ = event.cameo, event.plover
+    return (
+        event.label,
+        event.date,
+        event.end_date,
+        event.historical,
+        cameo and (cameo.code, cameo.name, cameo.goldstein, cameo.alternatives),
+        plover_ and (plover_.event, plover_.mode, plover_.contexts),
+    )
+
+
+def test_the_changelog_lists_every_grade_moving_change(new: Dataset) -> None:
+    """Each event whose graded fields moved is named, with each Goldstein move as 'a -> b'."""
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    dataset_section = _flat(changelog.split("Release 1.3.0 corrects", 1)[1])
+    dataset_section = dataset_section.split("Release 1.2.0 corrects", 1)[0]
+    old = {event.id: event for event in nato_rok.load("1.2.0").events}
+    moved = []
+    for event in new.events:
+        before = old.get(event.id)
+        if before is None or _grade_fields(before) == _grade_fields(event):
+            continue
+        moved.append(event.id)
+        assert f"`{event.id}`" in dataset_section, event.id
+        if before.cameo and event.cameo and before.cameo.goldstein != event.cameo.goldstein:
+            assert f"{before.cameo.goldstein} -> {event.cameo.goldstein}" in dataset_section
+        if before.label != event.label:
+            assert f'"{_flat(before.label)}" -> "{_flat(event.label)}"' in dataset_section
+    assert "event-ana-trust-fund" in moved
+    assert "event-talks-park-geun-hye" in moved
+
+
+def test_the_datasheet_calls_the_plover_direction_a_convention() -> None:
+    """The one PLOVER record of the mutual cooperation reads Korea -> NATO by convention."""
+    datasheet = _flat((ROOT / "docs" / "datasheet.md").read_text(encoding="utf-8"))
+    assert "Korea -> NATO) is a convention" in datasheet
+    assert "COOPERATE needs a recipient" in datasheet
 
 
 # -- 6. every licence an export states is NOTICE's or LICENSE-DATA's ------------------------
