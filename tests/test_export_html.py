@@ -9,7 +9,8 @@ import attrs
 import pytest
 
 import nato_rok
-from nato_rok.export.html import COLOURS, html_page
+from nato_rok._reprs import COLOURS
+from nato_rok.export.html import html_page
 from tests import browser
 
 #: Measures the rendered page from inside Chromium; the result lands in the DOM dump.

@@ -25,7 +25,7 @@ from nato_rok.export._format import Format, dump_text
 from nato_rok.export._safe import web_url
 from nato_rok.model import Span
 
-__all__ = ["COLOURS", "FORMAT", "html_fragment", "html_page"]
+__all__ = ["FORMAT", "html_fragment", "html_page"]
 
 _STYLE = """
 body{font:16px/1.6 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff;
