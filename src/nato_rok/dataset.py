@@ -173,7 +173,13 @@ class Dataset:
 
         .. versionadded:: 1.0.0
         """
-        return tuple(record for kind in kinds(type(self)) for record in kind.of(self))
+        found: list[Record] = []
+        for kind in kinds(type(self)):
+            if kind.many:
+                found.extend(getattr(self, kind.collection))
+            else:
+                found.append(getattr(self, kind.collection))
+        return tuple(found)
 
     @overload
     def record(self, record_id: str) -> Record: ...
