@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import nato_rok
-from nato_rok._reprs import COLOURS
+from nato_rok.dataset import kinds
 from nato_rok.export.html import html_page
 from tests import browser
 
@@ -54,8 +54,8 @@ def test_every_record_is_listed_with_links_to_its_spans() -> None:
         assert f'id="rec-{record.id}"' in page
     for target in set(re.findall(r'href="#seg-(\d+)"', page)):
         assert f'id="seg-{target}"' in page
-    for kind, colour in COLOURS.items():
-        assert f"background:{colour}" in page, kind
+    for kind in kinds():
+        assert f"background:{kind.look.colour}" in page, kind
 
 
 @pytest.mark.browser

@@ -3,7 +3,7 @@
 Imported only when a notebook asks a dataset or a record for its
 ``_repr_html_`` (or IPython for ``_repr_pretty_``), so the records stay free of
 HTML. The cards escape every text as the HTML export does and share its
-colours (``_reprs.COLOURS``); they are self-contained (inline styles only:
+colours (each record class's ``Look``); they are self-contained (inline styles only:
 notebooks strip ``<style>`` from untrusted output) and load nothing. Text takes the
 notebook's own colour, so the cards read in light and dark themes; only
 highlights set a background, always with dark text on it.
@@ -20,10 +20,10 @@ from typing import Any
 
 import attrs
 
-from nato_rok._reprs import COLOURS
-from nato_rok.dataset import Dataset
+from nato_rok._reprs import look
+from nato_rok.dataset import Dataset, collections
 from nato_rok.events import Event
-from nato_rok.model import Participant, Quote, Span
+from nato_rok.model import Participant, Quote, Span, Visit
 
 #: The card: a coloured rule on the left, the notebook's own text colour.
 _CARD = (
@@ -50,7 +50,7 @@ def _words(field: str) -> str:
 
 
 def _colour(obj: object) -> str:
-    return COLOURS.get(type(obj).__name__, "#cccccc")
+    return look(type(obj)).colour or "#cccccc"
 
 
 def _card(obj: object, title: str, body: str) -> str:
@@ -111,7 +111,7 @@ def _in_text(dataset: Dataset, span: Span, width: int = _CONTEXT) -> str:
     if cut_after:
         space = text.rfind(" ", span.end, span.end + width)
         end = space if space >= 0 else span.end + width
-    mark = _MARK.format(colour=COLOURS["Quote"])
+    mark = _MARK.format(colour=look(Quote).colour)
     return (
         ("…" if cut_before else "")
         + _e(text[start : span.start])
@@ -242,19 +242,10 @@ def visit_line(dataset: Dataset) -> str:
     return line
 
 
-def _collections(dataset: Dataset) -> dict[str, tuple[Any, ...]]:
-    """Return the dataset's collections of records, by field name, in field order."""
-    return {
-        f.name: getattr(dataset, f.name)
-        for f in attrs.fields(Dataset)
-        if not f.name.startswith("_") and isinstance(getattr(dataset, f.name), tuple)
-    }
-
-
 def _dataset(dataset: Dataset) -> str:
     source = dataset.source
     anchor = f"nato-rok-{_e(dataset.version)}"
-    counts = _collections(dataset)
+    counts = collections(dataset)
     links = " · ".join(
         f'<a style="{_LINK}" href="#{anchor}-{_e(name)}">{_e(counted(len(records), name))}</a>'
         for name, records in counts.items()
@@ -272,7 +263,7 @@ def _dataset(dataset: Dataset) -> str:
         ("records", links),
     ]
     head = f"nato-rok dataset release {dataset.version} (schema {dataset.schema_version})"
-    style = _CARD.format(colour=COLOURS["Visit"])
+    style = _CARD.format(colour=look(Visit).colour)
     return (
         f'<div class="nato-rok" id="{anchor}" style="{style}"><div style="{_HEAD}">{_e(head)}</div>'
         f"{_rows(rows)}{sections}</div>"
@@ -297,7 +288,7 @@ def text(dataset: Dataset) -> str:
     """Return the text view of a dataset: release, source, visit, counts, one a line."""
     source = dataset.source
     counts = ", ".join(
-        counted(len(records), name) for name, records in _collections(dataset).items()
+        counted(len(records), name) for name, records in collections(dataset).items()
     )
     return (
         f"nato-rok dataset release {dataset.version} (schema {dataset.schema_version})\n"

@@ -12,7 +12,7 @@ import attrs
 from nato_rok import _codes, _versions
 from nato_rok._names import lookalike_key
 from nato_rok._problems import Collector
-from nato_rok.dataset import Dataset
+from nato_rok.dataset import Dataset, kinds
 from nato_rok.events import Event
 from nato_rok.exceptions import Problem
 from nato_rok.external import ActorCode, Reference
@@ -29,20 +29,6 @@ from nato_rok.model import (
 )
 from nato_rok.statements import Statement
 
-_COLLECTIONS = (
-    "organizations",
-    "participants",
-    "visit",
-    "meetings",
-    "quotes",
-    "cooperation_areas",
-    "positions",
-    "references",
-    "events",
-    "statements",
-    "entities",
-)
-
 
 class _Where(tuple[str, int]):
     """Where a record is: (collection, index); its JSON path is built only when shown."""
@@ -57,12 +43,12 @@ class _Where(tuple[str, int]):
 def _located(dataset: Dataset) -> list[tuple[_Where, Any]]:
     """Return (where, record) for every record that has an id, in document order."""
     found: list[tuple[_Where, Any]] = []
-    for key in _COLLECTIONS:
-        value = getattr(dataset, key)
-        if key == "visit":
-            found.append((_Where((key, -1)), value))
-        else:
+    for kind in kinds(type(dataset)):
+        key, value = kind.collection, getattr(dataset, kind.collection)
+        if kind.many:
             found.extend((_Where((key, index)), record) for index, record in enumerate(value))
+        else:
+            found.append((_Where((key, -1)), value))
     return found
 
 

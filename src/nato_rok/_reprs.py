@@ -1,7 +1,7 @@
 """Short reprs: a record's id and what identifies it, on one line a person can read.
 
 A repr never holds the whole record (a quotation, the article's text): it
-shows the fields :data:`SHOWN` names, shortens long texts to fit
+shows the fields its class's :class:`Look` names, shortens long texts to fit
 :data:`LIMIT` characters and says so (``'Today's securi…' (145 chars)``),
 writes a span as ``start:end`` and an enum as its value. It is for reading,
 not for ``eval``; the whole record is ``nato_rok.dumps`` or ``attrs.asdict``
@@ -20,37 +20,37 @@ import attrs
 #: The longest repr of a record, in characters (a long id may exceed it).
 LIMIT = 120
 
-#: The fields a record's repr shows, by class name; others show every field.
-SHOWN: dict[str, tuple[str, ...]] = {
-    "Source": ("id", "title", "text"),
-    "Organization": ("id", "name", "kind"),
-    "Participant": ("id", "name", "role"),
-    "Visit": ("id", "place", "reported_date"),
-    "Meeting": ("id", "kind", "participant_ids"),
-    "Quote": ("id", "text", "span", "kind"),
-    "CooperationArea": ("id", "name", "kind"),
-    "Position": ("id", "holder_id", "stance", "subject_id"),
-    "Reference": ("id", "kind", "title"),
-    "Event": ("id", "label", "date"),
-    "Statement": ("id", "speaker_id", "kind", "span"),
-    "Entity": ("id", "name", "kind"),
-}
 
-#: The colour of each record kind, shared by the notebook cards and the HTML
-#: export (light enough to read black text on).
-COLOURS = {
-    "Quote": "#ffe58a",
-    "Participant": "#a9d8ff",
-    "Organization": "#b8f0b0",
-    "Visit": "#e2c6ff",
-    "Meeting": "#d6b8ff",
-    "CooperationArea": "#ffc99a",
-    "Position": "#ffb3b3",
-    "Event": "#d9d9d9",
-    "Reference": "#eeeeee",
-    "Statement": "#c4efe9",
-    "Entity": "#f4cdef",
-}
+@attrs.frozen(kw_only=True)
+class Look:
+    """How a record class is shown, declared in its body as ``_look = Look(...)``.
+
+    A class whose look has a :attr:`colour` is a *kind of record*: the
+    ``Dataset`` fields that hold it are its collection (see
+    ``nato_rok.dataset.kinds``), and every display reads it from here.
+
+    Attributes:
+        shown: The fields its repr shows, in order; empty: every field.
+        colour: Its colour in the notebook cards and the HTML export (light
+            enough to read black text on); ``None`` for a class that is not
+            a kind of record (the source, a coding, a name).
+        legend: Its place in the HTML export's legend, lowest first (the
+            order the colours were chosen in); ``None`` comes last.
+    """
+
+    shown: tuple[str, ...] = ()
+    colour: str | None = None
+    legend: int | None = None
+
+
+_PLAIN = Look()
+
+
+def look(cls: type) -> Look:
+    """Return the :class:`Look` a record class declares (every field, no colour if none)."""
+    found: Look = getattr(cls, "_look", _PLAIN)
+    return found
+
 
 #: How a repr writes a value of these types, never shortened. Filled by the
 #: record modules, which sit above this one (:mod:`nato_rok.model` writes a
@@ -117,7 +117,7 @@ def shortened(value: str | tuple[Any, ...], width: int) -> str:
 def short_repr(record: Any) -> str:
     """Return the one-line repr of *record* (an attrs instance), at most about :data:`LIMIT`."""
     cls = type(record)
-    names = SHOWN.get(cls.__name__) or tuple(field.name for field in attrs.fields(cls))
+    names = look(cls).shown or tuple(field.name for field in attrs.fields(cls))
     values = {name: getattr(record, name) for name in names}
     written = {name: repr(v) if name == "id" else _fixed(v) for name, v in values.items()}
     # Share what the fixed parts leave among the texts, the shortest served first.
@@ -130,13 +130,3 @@ def short_repr(record: Any) -> str:
         budget -= len(name) + 3 + len(written[name] or "")
     fields = ", ".join(f"{name}={written[name]}" for name in names)
     return f"{cls.__name__}({fields})"
-
-
-def dataset_repr(dataset: Any) -> str:
-    """Return the one-line repr of a dataset: release, schema, and how many of each record."""
-    counts = " ".join(
-        f"{field.name}={len(getattr(dataset, field.name))}"
-        for field in attrs.fields(type(dataset))
-        if not field.name.startswith("_") and isinstance(getattr(dataset, field.name), tuple)
-    )
-    return f"<Dataset release {dataset.version} (schema {dataset.schema_version}): {counts}>"

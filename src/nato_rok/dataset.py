@@ -3,7 +3,9 @@
 .. versionadded:: 1.0.0
 """
 
+import functools
 import re
+import typing
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar, overload
@@ -11,7 +13,7 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from nato_rok._names import name_key, named, names_of
-from nato_rok._reprs import dataset_repr
+from nato_rok._reprs import Look, look
 from nato_rok._suggest import ambiguity, refusal
 from nato_rok._validators import licence, non_blank
 from nato_rok.events import Event
@@ -33,7 +35,8 @@ from nato_rok.statements import Statement
 
 __all__ = ["Dataset", "Record"]
 
-#: Any record that has an ``id``.
+#: Any record that has an ``id``: the class of each kind. Spelled out for type
+#: checkers, which cannot read ``kinds()``; a test keeps the two equal.
 Record = (
     Organization
     | Participant
@@ -150,7 +153,8 @@ class Dataset:
 
     def __repr__(self) -> str:
         # One line, not 26,000 characters: the whole is nato_rok.dumps(dataset).
-        return dataset_repr(self)
+        counts = " ".join(f"{name}={len(found)}" for name, found in collections(self).items())
+        return f"<Dataset release {self.version} (schema {self.schema_version}): {counts}>"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """IPython's text view: release, source, visit and counts, one a line."""
@@ -169,19 +173,13 @@ class Dataset:
 
         .. versionadded:: 1.0.0
         """
-        return (
-            *self.organizations,
-            *self.participants,
-            self.visit,
-            *self.meetings,
-            *self.quotes,
-            *self.cooperation_areas,
-            *self.positions,
-            *self.references,
-            *self.events,
-            *self.statements,
-            *self.entities,
-        )
+        found: list[Record] = []
+        for kind in kinds(type(self)):
+            if kind.many:
+                found.extend(getattr(self, kind.collection))
+            else:
+                found.append(getattr(self, kind.collection))
+        return tuple(found)
 
     @overload
     def record(self, record_id: str) -> Record: ...
@@ -359,3 +357,62 @@ class Dataset:
 def _rebuild(fields: dict[str, Any]) -> Dataset:
     """Return the :class:`Dataset` of *fields* (how a pickled dataset comes back)."""
     return Dataset(**fields)
+
+
+@attrs.frozen(kw_only=True)
+class Kind:
+    """A kind of record: a record class with a colour, and the dataset field holding it.
+
+    Attributes:
+        cls: The record class, such as :class:`~nato_rok.Quote`.
+        collection: The :class:`Dataset` field that holds its records, such
+            as ``"quotes"``: the JSON key, the table's name.
+        many: Whether the field is a tuple of records (``False``: one
+            record, as the visit is).
+    """
+
+    cls: type[Record]
+    collection: str
+    many: bool
+
+    @property
+    def look(self) -> Look:
+        """How the kind is shown: its repr's fields, its colour, its place in a legend."""
+        return look(self.cls)
+
+    def of(self, dataset: Dataset) -> tuple[Record, ...]:
+        """Return the records of this kind in *dataset*, as a tuple."""
+        found = getattr(dataset, self.collection)
+        return found if self.many else (found,)
+
+
+def kinds(dataset_class: type[Dataset] = Dataset) -> tuple[Kind, ...]:
+    """Return the kinds of record a dataset class holds, in field (document) order.
+
+    Read from the class's attrs fields: a field whose type is a record class
+    with a colour (its ``Look``), or a tuple of one, is
+    that kind's collection. Every consumer of "each kind of record" (the
+    records, the checks, the displays, the tables' test) reads this.
+    """
+    return _kinds(typing.cast(Any, dataset_class))  # mypy finds no type Hashable
+
+
+@functools.cache
+def _kinds(dataset_class: Any) -> tuple[Kind, ...]:
+    hints = typing.get_type_hints(dataset_class)
+    found = []
+    for field in attrs.fields(dataset_class):
+        hint = hints[field.name]
+        many = typing.get_origin(hint) is tuple
+        cls = typing.get_args(hint)[0] if many else hint
+        if look(cls).colour is not None:
+            found.append(Kind(cls=cls, collection=field.name, many=many))
+    return tuple(found)
+
+
+def collections(dataset: Dataset) -> dict[str, tuple[Record, ...]]:
+    """Return the collections of records of *dataset* by field name (not the single visit).
+
+    What the repr, the text view and the notebook card count.
+    """
+    return {kind.collection: kind.of(dataset) for kind in kinds(type(dataset)) if kind.many}

@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-from nato_rok._reprs import Shown
+from nato_rok._reprs import Look, Shown
 from nato_rok._validators import (
     code,
     finite_float,
@@ -100,6 +100,8 @@ class Event(Shown):
         note: The coder's judgement calls; required when a coding is missing.
         spans: The passages that support the event.
     """
+
+    _look = Look(shown=("id", "label", "date"), colour="#d9d9d9", legend=7)
 
     id: str = id_field()
     parent_id: str | None = attrs.field(validator=attrs.validators.optional(slug))

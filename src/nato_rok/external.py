@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-from nato_rok._reprs import Shown
+from nato_rok._reprs import Look, Shown
 from nato_rok._validators import code, id_field, nfc, non_blank, url
 
 __all__ = [
@@ -65,6 +65,8 @@ class Reference(Shown):
             where the reference is quoted.
         note: What a reader should know about the reference.
     """
+
+    _look = Look(shown=("id", "kind", "title"), colour="#eeeeee", legend=8)
 
     id: str = id_field()
     kind: ReferenceKind

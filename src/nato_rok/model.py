@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-from nato_rok._reprs import WRITERS, Shown
+from nato_rok._reprs import WRITERS, Look, Shown
 
 __all__ = [
     "CooperationArea",
@@ -171,6 +171,8 @@ class Source(Shown):
 
     """
 
+    _look = Look(shown=("id", "title", "text"))
+
     id: str = id_field()
     title: str = attrs.field(validator=non_blank)
     publisher: str = attrs.field(validator=non_blank)
@@ -198,6 +200,8 @@ class Organization(Shown):
             :class:`~nato_rok.Reference`; external to the article (schema 2).
 
     """
+
+    _look = Look(shown=("id", "name", "kind"), colour="#b8f0b0", legend=2)
 
     id: str = id_field()
     name: str = attrs.field(validator=non_blank)
@@ -229,6 +233,8 @@ class Participant(Shown):
             :class:`~nato_rok.Reference` (schema 2).
 
     """
+
+    _look = Look(shown=("id", "name", "role"), colour="#a9d8ff", legend=1)
 
     id: str = id_field()
     name: str = attrs.field(validator=non_blank)
@@ -266,6 +272,8 @@ class Visit(Shown):
 
     """
 
+    _look = Look(shown=("id", "place", "reported_date"), colour="#e2c6ff", legend=3)
+
     id: str = id_field()
     visitor_id: str = id_field()
     visitor_organization_id: str = id_field()
@@ -297,6 +305,8 @@ class Meeting(Shown):
 
     """
 
+    _look = Look(shown=("id", "kind", "participant_ids"), colour="#d6b8ff", legend=4)
+
     id: str = id_field()
     visit_id: str = id_field()
     kind: MeetingKind
@@ -323,6 +333,8 @@ class Quote(Shown):
             records the quotation is about.
 
     """
+
+    _look = Look(shown=("id", "text", "span", "kind"), colour="#ffe58a", legend=0)
 
     id: str = id_field()
     text: str = attrs.field(validator=non_blank)
@@ -356,6 +368,8 @@ class CooperationArea(Shown):
 
     """
 
+    _look = Look(shown=("id", "name", "kind"), colour="#ffc99a", legend=5)
+
     id: str = id_field()
     name: str = attrs.field(validator=non_blank)
     kind: CooperationKind
@@ -375,6 +389,8 @@ class Position(Shown):
         spans: The passages that support the record.
 
     """
+
+    _look = Look(shown=("id", "holder_id", "stance", "subject_id"), colour="#ffb3b3", legend=6)
 
     id: str = id_field()
     holder_id: str = id_field()
@@ -408,6 +424,8 @@ class Entity(Shown):
 
     .. versionadded:: 1.2.0
     """
+
+    _look = Look(shown=("id", "name", "kind"), colour="#f4cdef", legend=10)
 
     id: str = id_field()
     name: str = attrs.field(validator=non_blank)

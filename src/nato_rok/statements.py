@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-from nato_rok._reprs import Shown
+from nato_rok._reprs import Look, Shown
 from nato_rok._validators import id_field, slug, unique_slugs
 from nato_rok.model import Span
 
@@ -53,6 +53,8 @@ class Statement(Shown):
             statement reports.
 
     """
+
+    _look = Look(shown=("id", "speaker_id", "kind", "span"), colour="#c4efe9", legend=9)
 
     id: str = id_field()
     speaker_id: str = id_field()

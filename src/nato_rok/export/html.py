@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from nato_rok import _cite
-from nato_rok._reprs import COLOURS
+from nato_rok._reprs import look
 from nato_rok._walk import label, record_spans
-from nato_rok.dataset import Dataset, Record
+from nato_rok.dataset import Dataset, Kind, Record, kinds
 from nato_rok.export._format import Format, dump_text
 from nato_rok.export._safe import web_url
 from nato_rok.model import Span
@@ -84,11 +84,11 @@ def _article(dataset: Dataset, covered: list[tuple[Span, Record]]) -> str:
             continue
         over = open_now.values()
         _, record = min(over, key=lambda pair: (len(pair[0]), pair[1].id))
-        kind = type(record).__name__
+        kind, colour = type(record).__name__, look(type(record)).colour
         names = "; ".join(sorted({f"{type(r).__name__} {r.id}" for _, r in over}))
         parts.append(
             f'<a class="hl" id="seg-{start}" href="#rec-{record.id}" data-type="{kind}" '
-            f'style="background:{COLOURS[kind]}" title="{html.escape(names)}">{piece}</a>'
+            f'style="background:{colour}" title="{html.escape(names)}">{piece}</a>'
         )
     return "".join(parts)
 
@@ -101,10 +101,20 @@ def _record(dataset: Dataset, record: Record) -> str:
         for where, span in _spans(record)
     )
     return (
-        f'<section id="rec-{record.id}" style="border-color:{COLOURS[kind]}">'
+        f'<section id="rec-{record.id}" style="border-color:{look(type(record)).colour}">'
         f"<h3>{kind}: {html.escape(_label(record))}</h3><code>{record.id}</code>"
         f"<ul>{items}</ul></section>"
     )
+
+
+def _legend(dataset_class: type[Dataset]) -> list[Kind]:
+    """Return the kinds of record in the legend's order (those without a place last)."""
+
+    def place(kind: Kind) -> tuple[bool, int]:
+        legend = kind.look.legend
+        return legend is None, legend or 0
+
+    return sorted(kinds(dataset_class), key=place)
 
 
 def _link(url: str) -> str:
@@ -137,7 +147,8 @@ def html_page(dataset: Dataset) -> str:
     .. versionchanged:: 1.2.0 The header states the article text's terms.
     """
     legend = "".join(
-        f'<span style="background:{colour}">{kind}</span>' for kind, colour in COLOURS.items()
+        f'<span style="background:{kind.look.colour}">{kind.cls.__name__}</span>'
+        for kind in _legend(type(dataset))
     )
     source = dataset.source
     return (

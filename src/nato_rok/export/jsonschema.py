@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from nato_rok import _schemas, _validators
-from nato_rok.dataset import Dataset
+from nato_rok.dataset import Dataset, kinds
 from nato_rok.export._format import Format, dump_json
 
 __all__ = ["FORMAT", "schema"]
@@ -122,12 +122,8 @@ class _Builder:
         return name
 
 
-_RECORD_OF = {
-    "organizations": "Organization",
-    "participants": "Participant",
-    "visit": "Visit",
-    "": "Dataset",
-}
+#: The class of the objects a collection key (or the document, ``""``) holds.
+_RECORD_OF = {kind.collection: kind.cls.__name__ for kind in kinds()} | {"": "Dataset"}
 
 
 def schema(schema_version: int = _schemas.LATEST) -> dict[str, Any]:
