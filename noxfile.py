@@ -105,11 +105,17 @@ def _check_import_location(session: nox.Session) -> None:
     )
 
 
-#: The Pythons whose tests session runs every tier but the site's, under
-#: coverage; the ones between run the fast tier (plain ``pytest``), so CI
-#: stays within its time. Oldest and newest between them cover every
-#: version-dependent branch.
+#: The Pythons whose tests session runs every tier but the site's and the
+#: slow one, under coverage; the ones between run the fast tier (plain
+#: ``pytest``), so CI stays within its time. Oldest and newest between them
+#: cover every version-dependent branch.
 FULL_TESTS = (OLDEST, NEWEST)
+#: What a full tests session runs: every tier but the slow one (``properties``
+#: runs it, once) and the site's (``docs`` builds and checks it, once).
+FULL_TIERS = "not slow and not browser and not docs"
+#: pyproject.toml's addopts run plain ``pytest`` on every core; a session runs
+#: on one, as ``scripts/check.sh`` runs two sessions at a time on two cores.
+ONE_CORE = ("-n", "0")
 
 
 @nox.session(python=PYTHONS)
@@ -117,15 +123,14 @@ def tests(session: nox.Session) -> None:
     """Run the tests against the built wheel: in full under coverage (oldest, newest), else fast."""
     wheel = _wheel(session)
     full = session.python in FULL_TESTS
-    session.install(str(wheel), *_groups("test", *(("validators",) if full else ())))
+    session.install(str(wheel), *_groups("test", *(("validators", "nlp") if full else ())))
     _check_import_location(session)
     if not full:  # the fast tier, as pyproject.toml's addopts select it
-        session.run("pytest", "-p", "no:cacheprovider", *session.posargs)
+        session.run("pytest", *ONE_CORE, "-p", "no:cacheprovider", *session.posargs)
         return
-    # Every test but the site's (the docs session builds and checks it once),
-    # with the quick Hypothesis profile: the thorough one runs once, in properties.
+    # With the quick Hypothesis profile: the thorough one runs in properties.
     session.run(
-        "coverage", "run", "-m", "pytest", "-m", "not browser and not docs",
+        "coverage", "run", "-m", "pytest", *ONE_CORE, "-m", FULL_TIERS,
         "-p", "no:cacheprovider", *session.posargs,
         env={**COVERAGE_ENV, "HYPOTHESIS_PROFILE": "quick"},
     )  # fmt: skip
@@ -135,9 +140,10 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=NEWEST)
 def properties(session: nox.Session) -> None:
     """Run the slow property tests once, with the thorough Hypothesis profile."""
-    session.install(str(_wheel(session)), *_groups("test"), "pytest-xdist>=3.5")
-    # No coverage here (the tests sessions run this tier too, and cover it),
-    # so the tests can share both cores.
+    # The nlp group: a slow test writes every export format, spaCy's too.
+    session.install(str(_wheel(session)), *_groups("test", "nlp"))
+    # No coverage here: the full tests sessions and docs reach 100 % without
+    # this tier, so its tests can share both cores, uninstrumented.
     session.run("pytest", "-m", "slow", "-n", "2", "-p", "no:cacheprovider", *session.posargs,
                 env={"HYPOTHESIS_PROFILE": "ci"})  # fmt: skip
 
@@ -169,13 +175,14 @@ def docs(session: nox.Session) -> None:
             "Chromium is needed for the browser checks: apt-get install chromium "
             "(scripts/check.sh installs it where it runs as root)"
         )
-    session.install(str(_wheel(session)), *_groups("test", "docs", "notebook"))
+    # The nlp group: the pages' examples (the docs tier) score and export with it.
+    session.install(str(_wheel(session)), *_groups("test", "docs", "notebook", "nlp"))
     shutil.rmtree(ROOT / "docs" / "_build", ignore_errors=True)
     session.run("python", "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
                 "docs", "docs/_build/html")  # fmt: skip
     session.run(
-        "coverage", "run", "-m", "pytest", "-m", "docs or browser", "-p", "no:cacheprovider",
-        *session.posargs,
+        "coverage", "run", "-m", "pytest", *ONE_CORE, "-m", "docs or browser",
+        "-p", "no:cacheprovider", *session.posargs,
         env=COVERAGE_ENV,
     )  # fmt: skip
 
@@ -227,6 +234,10 @@ def _check_source_copy(session: nox.Session) -> None:
     session.log(f"sources/{SOURCE} is byte-identical to {shared}")
 
 
+#: The lowest session's tiers: the fast one and ``nlp``.
+LOWEST_TIERS = "not slow and not browser and not docs and not validators and not releases"
+
+
 @nox.session(python=OLDEST)
 def lowest(session: nox.Session) -> None:
     """Install the lowest versions every direct dependency allows; run the tests and the CLI."""
@@ -246,14 +257,16 @@ def lowest(session: nox.Session) -> None:
     direct = [pin for pin in _pinned(pins) if pin.split("==")[0] in _direct_names()]
     floors.write_text("\n".join(direct) + "\n", encoding="utf-8")
     session.install("-c", str(floors), f"{_wheel(session)}[{','.join(sorted(USER_EXTRAS))}]")
-    session.install("-c", str(floors), *_groups("test"))
+    session.install("-c", str(floors), *_groups("test", "nlp"))
     python = str(Path(session.bin) / "python")
     installed = session.run("uv", "pip", "freeze", "--python", python, silent=True, external=True)
     for pin in direct:
         if pin.lower() not in str(installed).lower():
             session.error(f"{pin} was not installed: a test tool raised the floor")
-    # The fast tier: the floors matter to the code, not to how many examples run.
-    session.run("pytest", "-p", "no:cacheprovider", "-q", *session.posargs)
+    # The fast tier and the nlp one (the spacy and huggingface extras' floors): the
+    # floors matter to the code, not to how many examples or releases run.
+    session.run("pytest", *ONE_CORE, "-m", LOWEST_TIERS, "-p", "no:cacheprovider", "-q",
+                *session.posargs)  # fmt: skip
     session.run("nato-rok")
 
 

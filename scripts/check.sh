@@ -40,14 +40,18 @@ fi
 # and docs sessions wrote, and bench runs alone so its figures are not
 # disturbed. Each session's output is printed whole when it ends, then a table
 # of every session's result and time; the exit status is 1 if any failed.
-# The first wave is every other session nox lists, the longest first, so a
-# session added to noxfile.py runs here without a change to this script.
-later=("coverage lowest readme publish" "bench")
+# The first wave is every other session nox lists, the longest first (the
+# order below, from a run's times; an unlisted session comes last), so the
+# two lanes end together and a session added to noxfile.py runs here without
+# a change to this script.
+later=("coverage" "bench")
 first="$("${nox[@]}" --list --json | python3 -c '
 import json, sys
-later, longest = set(sys.argv[1].split()), ["tests-3.10", "tests-3.13", "docs"]
+later = set(sys.argv[1].split())
+longest = ["properties", "tests-3.10", "tests-3.13", "docs", "lowest", "fuzz",
+           "tests-3.11", "tests-3.12", "lint", "readme", "publish"]
 names = [s["session"] for s in json.load(sys.stdin)]
-print(*sorted((n for n in names if n not in later), key=lambda n: (n not in longest, n not in longest or longest.index(n))))
+print(*sorted((n for n in names if n not in later), key=lambda n: (n not in longest, n not in longest or longest.index(n), n)))
 ' "${later[*]}")"
 waves=("$first" "${later[@]}")
 logs="$(mktemp -d)"

@@ -40,3 +40,13 @@ def document(bundled: nato_rok.Dataset) -> dict[str, Any]:
 def encode(value: Any) -> str:
     """Return *value* as JSON text, as a user's edited copy would be."""
     return json.dumps(value, ensure_ascii=False)
+
+
+def every_release() -> list[Any]:
+    """Return the bundled releases as the parameters of a per-release test slow enough to matter.
+
+    The newest runs in the fast tier; the older ones are the ``releases`` tier,
+    which the full ``tests-*`` sessions run.
+    """
+    *older, newest = nato_rok.versions()
+    return [*(pytest.param(version, marks=pytest.mark.releases) for version in older), newest]

@@ -138,7 +138,15 @@ def _page_id(page: Path) -> str:
     return page.relative_to(ROOT).as_posix()
 
 
-@pytest.mark.parametrize("page", PAGES, ids=_page_id)
+#: The pages whose examples run: the README's in the fast tier, the docs' in the `docs`
+#: tier (the docs session), as they take most of this module's time (scores, exports).
+RUN_PAGES = [
+    page if page == ROOT / "README.md" else pytest.param(page, marks=pytest.mark.docs)
+    for page in PAGES
+]
+
+
+@pytest.mark.parametrize("page", RUN_PAGES, ids=_page_id)
 def test_page_examples(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every example of the page runs, in order, and shows what it prints."""
     monkeypatch.chdir(tmp_path)

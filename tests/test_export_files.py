@@ -755,7 +755,12 @@ def test_a_signal_during_a_file_export_leaves_no_temporary_file(
 
 
 @pytest.mark.parametrize(
-    "number", [signal.SIGTERM, pytest.param(signal.SIGINT, marks=pytest.mark.slow)]
+    "number",
+    [
+        # Each run starts two exports that import pandas: the `nlp` tier (Hugging Face).
+        pytest.param(signal.SIGTERM, marks=pytest.mark.nlp),
+        pytest.param(signal.SIGINT, marks=pytest.mark.slow),
+    ],
 )
 def test_a_signal_during_a_huggingface_export_leaves_no_staging_folder(
     tmp_path: Path, number: int

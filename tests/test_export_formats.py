@@ -19,6 +19,11 @@ from nato_rok.export.jsonld import jsonld
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = [f.name for f in FORMATS]
+#: Every format as a parameter; one that needs the `nlp` group (spaCy) is in the `nlp` tier.
+EVERY_FORMAT = [
+    pytest.param(f, marks=pytest.mark.nlp) if {"spacy", "datasets"} & set(f.requires) else f
+    for f in FORMATS
+]
 
 
 def _docs_rows() -> dict[str, list[str]]:
@@ -62,7 +67,7 @@ def test_names_are_unique_and_get_finds_each() -> None:
         formats.get("xls")
 
 
-@pytest.mark.parametrize("fmt", FORMATS, ids=NAMES)
+@pytest.mark.parametrize("fmt", EVERY_FORMAT, ids=NAMES)
 def test_every_format_writes_what_the_cli_writes(
     fmt: Format, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -127,20 +132,22 @@ def test_a_format_written_at_a_path_goes_through_the_atomic_writer(tmp_path: Pat
     assert target != seen[0]
 
 
-def test_folder_formats_refuse_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("fmt", EVERY_FORMAT, ids=NAMES)
+def test_folder_formats_refuse_standard_output(
+    fmt: Format, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A folder, a database or bytes (a DocBin) need --out; text can go to standard output."""
-    for fmt in FORMATS:
-        code = cli.main(["export", "--format", fmt.name])
-        captured = capsys.readouterr()
-        if fmt.writes == "folder":
-            assert 1 == code
-            assert "writes a folder: give it with --out DIR" in captured.err
-        elif fmt.dump is None or isinstance(fmt.content(nato_rok.load()), bytes):
-            assert 1 == code
-            assert "writes binary data: give a file with --out" in captured.err
-        else:
-            assert 0 == code
-            assert fmt.content(nato_rok.load()) == captured.out
+    code = cli.main(["export", "--format", fmt.name])
+    captured = capsys.readouterr()
+    if fmt.writes == "folder":
+        assert 1 == code
+        assert "writes a folder: give it with --out DIR" in captured.err
+    elif fmt.dump is None or isinstance(fmt.content(nato_rok.load()), bytes):
+        assert 1 == code
+        assert "writes binary data: give a file with --out" in captured.err
+    else:
+        assert 0 == code
+        assert fmt.content(nato_rok.load()) == captured.out
 
 
 def test_binary_content_is_refused_on_standard_output(

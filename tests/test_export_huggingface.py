@@ -1,4 +1,8 @@
-"""The Hugging Face folder: opened offline by `datasets`, its card read by `huggingface_hub`."""
+"""The Hugging Face folder: opened offline by `datasets`, its card read by `huggingface_hub`.
+
+The tests that need those two are the `nlp` tier: they import them inside, so
+that the fast tier collects this module without the `nlp` group.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import attrs
-import datasets
-import huggingface_hub.constants
 import pyarrow.parquet as pq
 import pytest
-from huggingface_hub import DatasetCard
 
 import nato_rok
 from nato_rok import cli
@@ -34,6 +35,9 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No Hub: datasets and huggingface_hub offline, their cache in a fresh folder."""
+    import datasets
+    import huggingface_hub.constants
+
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
@@ -43,9 +47,12 @@ def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", tmp_path / "hf-home" / "datasets")
 
 
+@pytest.mark.nlp
 @pytest.mark.usefixtures("offline")
 def test_load_dataset_opens_each_table_with_the_parquet_types(folder: Path) -> None:
     """load_dataset(folder, table): the rows of the table, the Parquet export's column types."""
+    import datasets
+
     dataset = nato_rok.load()
     assert [t.name for t in tables.TABLES] == datasets.get_dataset_config_names(str(folder))
     for table in tables.tables(dataset):
@@ -70,9 +77,12 @@ def test_the_parquet_files_are_the_parquet_exports(folder: Path, tmp_path: Path)
     assert {"README.md", "data"} == {p.name for p in folder.iterdir()}
 
 
+@pytest.mark.nlp
 @pytest.mark.usefixtures("offline")
 def test_a_stale_table_file_stays_and_is_not_read(tmp_path: Path) -> None:
     """Into an old folder: its own files replaced, data/<gone>.parquet and other files kept."""
+    import datasets
+
     out = tmp_path / "hf"
     (out / "data").mkdir(parents=True)
     (out / "data" / "gone.parquet").write_bytes(b"stale")
@@ -92,9 +102,12 @@ def _resource(name: str) -> object:
     return json.loads(text)
 
 
+@pytest.mark.nlp
 @pytest.mark.usefixtures("offline")
 def test_the_card_metadata_validates_offline(folder: Path) -> None:
     """huggingface_hub parses the card strictly; its values are in the lists datasets ships."""
+    from huggingface_hub import DatasetCard
+
     card = DatasetCard.load(folder / "README.md", ignore_metadata_errors=False)
     data = card.data.to_dict()
     assert [

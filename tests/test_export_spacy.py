@@ -1,4 +1,8 @@
-"""The spaCy export: one Doc in a DocBin, read back and rendered by real spaCy."""
+"""The spaCy export: one Doc in a DocBin, read back and rendered by real spaCy.
+
+The `nlp` tier: spaCy comes with the `nlp` group, imported inside the tests so
+that the fast tier collects this module without it.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,6 @@ from typing import Any
 
 import attrs
 import pytest
-import spacy
-from spacy import displacy
-from spacy.tokens import DocBin
 
 import nato_rok
 from nato_rok import cli
@@ -20,9 +21,14 @@ from nato_rok.export._provenance import provenance
 from nato_rok.model import Entity, EntityKind, Organization, OrganizationKind, Quote, Span
 from nato_rok.statements import Statement
 
+pytestmark = pytest.mark.nlp
+
 
 def _read(path: Path) -> Any:
     """Return the one Doc of a .spacy file, read with a fresh blank pipeline's vocabulary."""
+    import spacy
+    from spacy.tokens import DocBin
+
     (doc,) = DocBin().from_disk(path).get_docs(spacy.blank("en").vocab)
     return doc
 
@@ -102,6 +108,8 @@ def test_the_docbin_reads_back_as_the_records(tmp_path: Path) -> None:
 
 def test_displacy_renders_the_span_groups_and_entities() -> None:
     """The displaCy span view shows every quotation with its kind; the entity view every mention."""
+    from spacy import displacy
+
     doc = export.doc(nato_rok.load())
     page = displacy.render(doc, style="span", options={"spans_key": "quotes"}, page=True)
     for kind in {quote.kind.value for quote in nato_rok.load().quotes}:
@@ -201,6 +209,8 @@ def test_without_spacy_the_error_names_the_extra(
 
 def test_a_text_longer_than_spacys_default_limit_is_exported() -> None:
     """A blank pipeline has no parser to protect: nlp.max_length never refuses the article."""
+    import spacy
+
     dataset = nato_rok.load()
     longer = dataset.source.text + " " + "a" * 1_000_000  # one long token: quick to tokenize
     assert len(longer) > spacy.blank("en").max_length

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from anchorpoint import TextQuoteSelector
-from rfc3987_syntax import is_valid_syntax_iri
 
 import nato_rok
 from nato_rok.export import tables, webannotation
@@ -106,9 +105,12 @@ def _ids(node: Any) -> list[str]:
 _UNRESERVED_RUN = re.compile(r"[A-Za-z0-9._~-]+")
 
 
+@pytest.mark.validators  # rfc3987-syntax builds its grammar on import: seconds
 @pytest.mark.parametrize("version", nato_rok.versions())
 def test_every_id_is_an_iri(version: str) -> None:
     """Ids, linked records, texts and scopes parse as IRIs (RFC 3987): no '[' or ']'."""
+    from rfc3987_syntax import is_valid_syntax_iri
+
     ids = _ids(webannotation.collection(nato_rok.load(version)))
     assert len(ids) > 3 * 100
     forms = {_UNRESERVED_RUN.sub("x", value) for value in ids}  # the parser is slow: one a form

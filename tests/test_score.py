@@ -14,6 +14,10 @@ import nato_rok
 from nato_rok.export import plover, webannotation
 from nato_rok.score import FileScore, Report, score
 
+#: The `nlp` tier: the scorer's properties score thousands of files (the CLI's and the
+#: inputs' tests stay in the fast tier), and nervaluate comes with the `nlp` group.
+pytestmark = pytest.mark.nlp
+
 RELEASES = nato_rok.versions()
 
 

@@ -96,6 +96,7 @@ def test_every_record_type_has_a_strategy(strategy: Any, cls: type) -> None:
     check()
 
 
+@pytest.mark.slow
 @given(strategies.datasets(max_records=2, schema_versions=(3,)))
 def test_schema_3_datasets_hold_statements_and_entities(dataset: Dataset) -> None:
     """Schema 3 datasets state every quotation and load back unchanged."""
