@@ -2,6 +2,7 @@
 
     python -m benchmarks.profiles            # bulk tables at 100 000 quotations
     python -m benchmarks.profiles --quick    # at 10 000, fewer processes
+    python -m benchmarks.profiles --table 4  # only table 4 (repeat for more)
 
 Three tables, each a median of repeated runs on this machine:
 
@@ -20,6 +21,10 @@ Three tables, each a median of repeated runs on this machine:
    quotation, and the share of the profiled time that named parts take,
    among them the checks added by release 1.2.0 and the hardening work
    (character policy, look-alike names, statements).
+4. The objects the garbage collector tracks, per quotation: how many the
+   parse tree holds, how many the records are, and the most that any
+   collection during ``loads()`` found alive, counted with
+   ``gc.get_objects()`` (the collector left on and its settings as they are).
 
 It reaches into private modules of nato-rok on purpose: it is a profile of
 the internals, not a use of the API. Nothing here is a pass/fail test.
@@ -255,17 +260,96 @@ def function_profile(label: str, data: bytes, quotations: int | None = None) -> 
         print(f"   {name:<42} {measure:<10} {seconds * 1e3:9.1f} ms {seconds / total:6.1%}")
 
 
+def _alive() -> int:
+    """Return how many objects the garbage collector tracks now."""
+    return len(gc.get_objects())
+
+
+def _most_alive(function: Any) -> tuple[int, Any]:
+    """Return the most tracked objects a collection found while *function* ran, and its result.
+
+    The count is of objects beyond those alive at the start. The collector is
+    not paused or tuned: a callback counts the tracked objects each time a
+    collection starts, which is when their number costs time.
+    """
+    start, most = _alive(), 0
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        nonlocal most
+        if phase == "start":
+            most = max(most, _alive() - start)
+
+    gc.callbacks.append(watch)
+    try:
+        result = function()
+    finally:
+        gc.callbacks.remove(watch)
+    return most, result
+
+
+def tracked_objects(quotes: int) -> None:
+    """Print table 4: the objects the collector tracks, per quotation, during ``loads()``.
+
+    A full collection visits every tracked object alive, and one runs each time
+    the long-lived ones grow by a quarter; young collections run every 700 net
+    tracked allocations. Fewer tracked objects alive per quotation is what makes
+    the time per quotation stop growing with the document.
+    """
+    data = synthetic(quotes)
+    gc.collect()
+    start = _alive()
+    value = _json.parse(data, max_size=1 << 30)
+    _schemas.upgrade(value, value["schema_version"])  # as loads() does; the synthetic is 1.0.0
+    tree = _alive() - start
+    dataset = _structure.checked(value)
+    del value
+    records = _alive() - start
+    del dataset
+    gc.collect()
+    peak_loads, dataset = _most_alive(functools.partial(nato_rok.loads, data))
+    peak_checks, _ = _most_alive(functools.partial(_integrity.check, dataset))
+    del dataset
+    counts, _ = _collections(data)
+    print(
+        f"4. Objects the collector tracks, per quotation (loads() of {quotes} quotations;"
+        " gc.get_objects(), collector on)"
+    )
+    rows = (
+        ("the parse tree (after the strict parse)", tree),
+        ("the records (after structuring, the tree freed)", records),
+        ("most alive at a collection during loads()", peak_loads),
+        ("most alive at a collection during the checks, beyond the records", peak_checks),
+    )
+    for name, count in rows:
+        print(f"   {name:<70} {count / quotes:7.2f}")
+    # A young collection runs each time the collector's objects allocated, less those
+    # freed, pass its first threshold: a count of allocations net of frees.
+    net = counts[0] * gc.get_threshold()[0] / quotes
+    print(f"   {'young collections per 1000 quotations':<70} {counts[0] * 1000 / quotes:7.2f}")
+    name = "so, allocations of collector objects, net of frees (young x threshold)"
+    print(f"   {name:<70} {net:7.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 000 quotations, 7 processes")
+    parser.add_argument(
+        "--table", type=int, choices=(1, 2, 3, 4), action="append", help="only these tables"
+    )
     args = parser.parse_args(argv)
+    tables = args.table or (1, 2, 3, 4)
     quotes = 10_000 if args.quick else 100_000
     print(f"Python {sys.version.split()[0]}, nato-rok {nato_rok.__version__}")
-    cold_steps(7 if args.quick else 21)
-    bulk_phases(quotes)
-    bundled = _resources.read_data(_newest()["file"])
-    function_profile("the bundled release", bundled)
-    function_profile(f"{quotes} quotations", synthetic(quotes), quotes)
+    if 1 in tables:
+        cold_steps(7 if args.quick else 21)
+    if 2 in tables:
+        bulk_phases(quotes)
+    if 3 in tables:
+        bundled = _resources.read_data(_newest()["file"])
+        function_profile("the bundled release", bundled)
+        function_profile(f"{quotes} quotations", synthetic(quotes), quotes)
+    if 4 in tables:
+        tracked_objects(10_000)
     return 0
 
 
