@@ -18,6 +18,10 @@ import datetime
 import re
 from typing import Any
 
+import attrs
+
+from nato_rok._unicode import INVISIBLE
+from nato_rok._validators import SLUG
 from nato_rok.dataset import Dataset
 from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
 from nato_rok.external import (
@@ -56,6 +60,8 @@ _new = object.__new__
 _set = object.__setattr__
 _fromisoformat = datetime.date.fromisoformat
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_slug = SLUG.fullmatch
+_invisible = INVISIBLE.search
 
 
 class _Refused(Exception):  # noqa: N818  # never shown: the detailed converter says why
@@ -66,6 +72,12 @@ def _date(value: Any) -> datetime.date:
     if type(value) is not str or _DATE.fullmatch(value) is None:
         raise _Refused
     return _fromisoformat(value)
+
+
+def _validate(cls: type, name: str, value: Any) -> None:
+    """Run the validator of field *name* of *cls* on *value*: it raises if it refuses."""
+    field = attrs.fields_dict(cls)[name]
+    field.validator(None, field, value)  # type: ignore[misc]  # every field given here has one
 
 
 _KEYS_Dataset = frozenset(
@@ -665,13 +677,24 @@ def _checked_Quote(o: Any) -> Quote:
     f_id = o["id"]
     if type(f_id) is not str:
         raise _Refused
+    if _slug(f_id) is None:
+        _validate(Quote, "id", f_id)
     f_text = o["text"]
     if type(f_text) is not str:
         raise _Refused
+    if (
+        not f_text
+        or f_text.isspace()
+        or not f_text.isprintable()
+        or not (f_text.isascii() or _invisible(f_text) is None)
+    ):
+        _validate(Quote, "text", f_text)
     f_span = _checked_Span(o["span"])
     f_speaker_id = o["speaker_id"]
     if type(f_speaker_id) is not str:
         raise _Refused
+    if _slug(f_speaker_id) is None:
+        _validate(Quote, "speaker_id", f_speaker_id)
     f_kind = _QuoteKind[o["kind"]]
     f_attribution_span = _checked_Span(o["attribution_span"])
     v_topic_ids = o["topic_ids"]
@@ -681,15 +704,19 @@ def _checked_Quote(o: Any) -> Quote:
     for x in f_topic_ids:
         if type(x) is not str:
             raise _Refused
-    return Quote(
-        id=f_id,
-        text=f_text,
-        span=f_span,
-        speaker_id=f_speaker_id,
-        kind=f_kind,
-        attribution_span=f_attribution_span,
-        topic_ids=f_topic_ids,
-    )
+        if _slug(x) is None:
+            _validate(Quote, "topic_ids", f_topic_ids)
+    if len(set(f_topic_ids)) != len(f_topic_ids):
+        _validate(Quote, "topic_ids", f_topic_ids)
+    r = _new(Quote)
+    _set(r, "id", f_id)
+    _set(r, "text", f_text)
+    _set(r, "span", f_span)
+    _set(r, "speaker_id", f_speaker_id)
+    _set(r, "kind", f_kind)
+    _set(r, "attribution_span", f_attribution_span)
+    _set(r, "topic_ids", f_topic_ids)
+    return r
 
 
 def _checked_CooperationArea(o: Any) -> CooperationArea:
