@@ -37,7 +37,7 @@ import attrs
 
 from nato_rok._validators import non_blank, slug, unique_slugs
 from nato_rok.dataset import Dataset
-from nato_rok.model import Span
+from nato_rok.model import Quote, Span
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "nato_rok" / "_structure.py"
 
@@ -134,10 +134,22 @@ def _item(hint: Any) -> Any | None:
     return None
 
 
+#: The records that :func:`nato_rok._json.parse` builds as it parses, each
+#: from the object whose keys are its own (the two a quotation holds, and the
+#: quotation: most of a large document): the parse tree then never holds their
+#: dicts, which the collector would visit. Each is built by its checked
+#: function, which the checked functions of the records above it then skip.
+#: No two may have the same number of keys (the parser looks them up by it).
+PARSED = (Span, Quote)
+
+
 def _single(kind: Any, source: str, checked: bool) -> str:
     """Return the expression that structures *source* (a name) into *kind* (not optional)."""
     if kind in SCALARS:
         return source
+    if checked and kind in PARSED:  # built by the parser, or (any other caller) not yet
+        name = kind.__name__
+        return f"({source} if type({source}) is {name} else _checked_{name}({source}))"
     if kind is datetime.date:
         return f"_date({source})" if checked else f"_fromisoformat({source})"
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -256,6 +268,12 @@ def _field(  # noqa: PLR0911  # one per kind
             "    raise _Refused",
             *_validated(fast, name, target),
         ]
+    if checked and hint in PARSED:
+        return [
+            f"{target} = {source}",
+            f"if type({target}) is not {hint.__name__}:",
+            f"    {target} = _checked_{hint.__name__}({target})",
+        ]
     return [f"{target} = {_single(hint, source, checked)}"]
 
 
@@ -323,11 +341,17 @@ def render() -> str:
     )
     values = "".join(f"_{e.__name__} = {{m.value: m for m in {e.__name__}}}\n" for e in enums)
     functions = "\n\n".join(_function(cls, checked) for checked in (True, False) for cls in classes)
+    if len({len(_hints(cls)) for cls in PARSED}) != len(PARSED):
+        raise _Refused("two PARSED records have as many keys: the parser could not tell them")
+    parsed = "".join(
+        f"    len(_KEYS_{cls.__name__}): (_KEYS_{cls.__name__}, _checked_{cls.__name__}),\n"
+        for cls in PARSED
+    )
     return (
         HEADER
         + imports
         + '''
-__all__ = ["checked", "trusted"]
+__all__ = ["PARSED", "checked", "trusted"]
 
 _new = object.__new__
 _set = object.__setattr__
@@ -375,6 +399,14 @@ def trusted(value: Any) -> Dataset:
 
 '''
         + functions
+        + """
+
+#: What :func:`nato_rok._json.parse` builds as it parses: by number of keys,
+#: (the keys, the checked function that builds the record from the object).
+PARSED = {
+"""
+        + parsed
+        + "}\n"
     )
 
 

@@ -54,7 +54,7 @@ from nato_rok.model import (
 )
 from nato_rok.statements import Statement, StatementKind
 
-__all__ = ["checked", "trusted"]
+__all__ = ["PARSED", "checked", "trusted"]
 
 _new = object.__new__
 _set = object.__setattr__
@@ -344,7 +344,7 @@ def _checked_Dataset(o: Any) -> Dataset:
     v_quotes = o["quotes"]
     if type(v_quotes) is not list:
         raise _Refused
-    f_quotes = tuple([_checked_Quote(x) for x in v_quotes])
+    f_quotes = tuple([(x if type(x) is Quote else _checked_Quote(x)) for x in v_quotes])
     v_cooperation_areas = o["cooperation_areas"]
     if type(v_cooperation_areas) is not list:
         raise _Refused
@@ -413,7 +413,7 @@ def _checked_Source(o: Any) -> Source:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return Source(
         id=f_id,
         title=f_title,
@@ -459,11 +459,11 @@ def _checked_Organization(o: Any) -> Organization:
     v_mentions = o["mentions"]
     if type(v_mentions) is not list:
         raise _Refused
-    f_mentions = tuple([_checked_Span(x) for x in v_mentions])
+    f_mentions = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_mentions])
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     v_codes = o["codes"]
     if type(v_codes) is not list:
         raise _Refused
@@ -521,11 +521,11 @@ def _checked_Participant(o: Any) -> Participant:
     v_mentions = o["mentions"]
     if type(v_mentions) is not list:
         raise _Refused
-    f_mentions = tuple([_checked_Span(x) for x in v_mentions])
+    f_mentions = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_mentions])
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     v_names = o["names"]
     if type(v_names) is not list:
         raise _Refused
@@ -595,11 +595,13 @@ def _checked_Visit(o: Any) -> Visit:
     f_purpose = o["purpose"]
     if type(f_purpose) is not str:
         raise _Refused
-    f_purpose_span = _checked_Span(o["purpose_span"])
+    f_purpose_span = o["purpose_span"]
+    if type(f_purpose_span) is not Span:
+        f_purpose_span = _checked_Span(f_purpose_span)
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     v_dates = o["dates"]
     f_dates = None if v_dates is None else _checked_DateRange(v_dates)
     return Visit(
@@ -659,7 +661,7 @@ def _checked_Meeting(o: Any) -> Meeting:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return Meeting(
         id=f_id,
         visit_id=f_visit_id,
@@ -689,14 +691,18 @@ def _checked_Quote(o: Any) -> Quote:
         or not (f_text.isascii() or _invisible(f_text) is None)
     ):
         _validate(Quote, "text", f_text)
-    f_span = _checked_Span(o["span"])
+    f_span = o["span"]
+    if type(f_span) is not Span:
+        f_span = _checked_Span(f_span)
     f_speaker_id = o["speaker_id"]
     if type(f_speaker_id) is not str:
         raise _Refused
     if _slug(f_speaker_id) is None:
         _validate(Quote, "speaker_id", f_speaker_id)
     f_kind = _QuoteKind[o["kind"]]
-    f_attribution_span = _checked_Span(o["attribution_span"])
+    f_attribution_span = o["attribution_span"]
+    if type(f_attribution_span) is not Span:
+        f_attribution_span = _checked_Span(f_attribution_span)
     v_topic_ids = o["topic_ids"]
     if type(v_topic_ids) is not list:
         raise _Refused
@@ -732,7 +738,7 @@ def _checked_CooperationArea(o: Any) -> CooperationArea:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return CooperationArea(
         id=f_id,
         name=f_name,
@@ -757,7 +763,7 @@ def _checked_Position(o: Any) -> Position:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return Position(
         id=f_id,
         holder_id=f_holder_id,
@@ -853,7 +859,7 @@ def _checked_Event(o: Any) -> Event:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return Event(
         id=f_id,
         parent_id=f_parent_id,
@@ -934,8 +940,12 @@ def _checked_Statement(o: Any) -> Statement:
     if type(f_speaker_id) is not str:
         raise _Refused
     f_kind = _StatementKind[o["kind"]]
-    f_span = _checked_Span(o["span"])
-    f_attribution_span = _checked_Span(o["attribution_span"])
+    f_span = o["span"]
+    if type(f_span) is not Span:
+        f_span = _checked_Span(f_span)
+    f_attribution_span = o["attribution_span"]
+    if type(f_attribution_span) is not Span:
+        f_attribution_span = _checked_Span(f_attribution_span)
     v_quote_id = o["quote_id"]
     if v_quote_id is not None and type(v_quote_id) is not str:
         raise _Refused
@@ -981,11 +991,11 @@ def _checked_Entity(o: Any) -> Entity:
     v_mentions = o["mentions"]
     if type(v_mentions) is not list:
         raise _Refused
-    f_mentions = tuple([_checked_Span(x) for x in v_mentions])
+    f_mentions = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_mentions])
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     v_within_id = o["within_id"]
     if v_within_id is not None and type(v_within_id) is not str:
         raise _Refused
@@ -1369,3 +1379,11 @@ def _trusted_Entity(o: Any) -> Entity:
     _set(r, "spans", f_spans)
     _set(r, "within_id", f_within_id)
     return r
+
+
+#: What :func:`nato_rok._json.parse` builds as it parses: by number of keys,
+#: (the keys, the checked function that builds the record from the object).
+PARSED = {
+    len(_KEYS_Span): (_KEYS_Span, _checked_Span),
+    len(_KEYS_Quote): (_KEYS_Quote, _checked_Quote),
+}
