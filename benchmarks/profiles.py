@@ -181,8 +181,8 @@ def bulk_phases(quotes: int) -> None:
     print("   (the strict parse builds the quotations and their spans, as loads() does;")
     print("   structuring is the rest: a difference of medians, it can come out below zero)")
     print(f"   {'phase':<22} {'collector on':>22} {'collector off':>22}")
-    phases = ("json.loads", "parse, quotes built", "structuring", "integrity checks")
-    phases += ("loads, whole",)
+    phases = ["json.loads", "parse, quotes built", "structuring", "integrity checks"]
+    phases.append("loads, whole")
     for phase in phases:
         cells = [
             f"{times[phase] * 1e3:9.1f} ({times[phase] / times['json.loads']:5.2f}x)"

@@ -153,7 +153,7 @@ def test_dump_writes_unicode_as_itself() -> None:
     assert '"“NATO’s” 박근혜"\n' == _json.dump("“NATO’s” 박근혜")
 
 
-def _built(obj: dict[str, Any]) -> tuple[str, ...]:
+def _built(obj: dict[str, Any]) -> tuple[str, int, Any]:
     """Build a record stand-in from a {"a", "b"} object whose "a" is an int, or refuse."""
     if type(obj["a"]) is not int:
         raise TypeError("not an int")
