@@ -53,7 +53,8 @@ code and imports no cattrs. :func:`checked` is the fast path of
 :func:`nato_rok.loads` (strict JSON types, validators run; any failure
 raises, and the loader asks the detailed converter where and why);
 :func:`trusted` builds a bundled release whose checksum matched, without
-checks.
+checks. :data:`PARSED` names the records that :func:`nato_rok._json.parse`
+builds as it parses, for :func:`nato_rok.loads`.
 """
 
 # Generated code: one statement a line, names from the fields.
