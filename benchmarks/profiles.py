@@ -2,6 +2,7 @@
 
     python -m benchmarks.profiles            # bulk tables at 100 000 quotations
     python -m benchmarks.profiles --quick    # at 10 000, fewer processes
+    python -m benchmarks.profiles --table 4  # only table 4 (repeat for more)
 
 Three tables, each a median of repeated runs on this machine:
 
@@ -20,6 +21,10 @@ Three tables, each a median of repeated runs on this machine:
    quotation, and the share of the profiled time that named parts take,
    among them the checks added by release 1.2.0 and the hardening work
    (character policy, look-alike names, statements).
+4. The objects the garbage collector tracks, per quotation: how many the
+   parse tree holds, how many the records are, and the most that any
+   collection during ``loads()`` found alive, counted with
+   ``gc.get_objects()`` (the collector left on and its settings as they are).
 
 It reaches into private modules of nato-rok on purpose: it is a profile of
 the internals, not a use of the API. Nothing here is a pass/fail test.
@@ -111,8 +116,8 @@ def cold_steps(processes: int) -> None:
 def _phases(data: bytes) -> dict[str, float]:
     """Time each phase of ``loads(data)`` (schema 1 documents are upgraded, as loads does)."""
 
-    def parsed() -> Any:
-        value = _json.parse(data, max_size=1 << 30)
+    def parsed() -> Any:  # as loads() parses: quotations and spans built as they come
+        value = _json.parse(data, max_size=1 << 30, shapes=_structure.PARSED)
         if value["schema_version"] < _schemas.LATEST:
             _schemas.upgrade(value, value["schema_version"])
         return value
@@ -123,11 +128,11 @@ def _phases(data: bytes) -> dict[str, float]:
     runs = 3
     timings = {
         "json.loads": _median_seconds(functools.partial(json.loads, data), runs),
-        "strict parse": _median_seconds(parsed, runs),
+        "parse, quotes built": _median_seconds(parsed, runs),
         "parse + structuring": _median_seconds(structured, runs),
         "loads, whole": _median_seconds(functools.partial(nato_rok.loads, data), runs),
     }
-    timings["structuring"] = timings.pop("parse + structuring") - timings["strict parse"]
+    timings["structuring"] = timings.pop("parse + structuring") - timings["parse, quotes built"]
     # Built last: a dataset kept alive while the other phases run would make
     # every full collection of theirs visit it too.
     dataset = structured()
@@ -173,8 +178,12 @@ def bulk_phases(quotes: int) -> None:
     finally:
         gc.enable()
     print(f"2. Phases of loads() of {quotes} quotations (ms, median of 3; ratio to json.loads)")
+    print("   (the strict parse builds the quotations and their spans, as loads() does;")
+    print("   structuring is the rest: a difference of medians, it can come out below zero)")
     print(f"   {'phase':<22} {'collector on':>22} {'collector off':>22}")
-    for phase in ("json.loads", "strict parse", "structuring", "integrity checks", "loads, whole"):
+    phases = ["json.loads", "parse, quotes built", "structuring", "integrity checks"]
+    phases.append("loads, whole")
+    for phase in phases:
         cells = [
             f"{times[phase] * 1e3:9.1f} ({times[phase] / times['json.loads']:5.2f}x)"
             for times in (on, off)
@@ -255,17 +264,96 @@ def function_profile(label: str, data: bytes, quotations: int | None = None) -> 
         print(f"   {name:<42} {measure:<10} {seconds * 1e3:9.1f} ms {seconds / total:6.1%}")
 
 
+def _alive() -> int:
+    """Return how many objects the garbage collector tracks now."""
+    return len(gc.get_objects())
+
+
+def _most_alive(function: Any) -> tuple[int, Any]:
+    """Return the most tracked objects a collection found while *function* ran, and its result.
+
+    The count is of objects beyond those alive at the start. The collector is
+    not paused or tuned: a callback counts the tracked objects each time a
+    collection starts, which is when their number costs time.
+    """
+    start, most = _alive(), 0
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        nonlocal most
+        if phase == "start":
+            most = max(most, _alive() - start)
+
+    gc.callbacks.append(watch)
+    try:
+        result = function()
+    finally:
+        gc.callbacks.remove(watch)
+    return most, result
+
+
+def tracked_objects(quotes: int) -> None:
+    """Print table 4: the objects the collector tracks, per quotation, during ``loads()``.
+
+    A full collection visits every tracked object alive, and one runs each time
+    the long-lived ones grow by a quarter; young collections run every 700 net
+    tracked allocations. Fewer tracked objects alive per quotation is what makes
+    the time per quotation stop growing with the document.
+    """
+    data = synthetic(quotes)
+    gc.collect()
+    start = _alive()
+    value = _json.parse(data, max_size=1 << 30, shapes=_structure.PARSED)  # as loads() does
+    _schemas.upgrade(value, value["schema_version"])  # as loads() does; the synthetic is 1.0.0
+    tree = _alive() - start
+    dataset = _structure.checked(value)
+    del value
+    records = _alive() - start
+    del dataset
+    gc.collect()
+    peak_loads, dataset = _most_alive(functools.partial(nato_rok.loads, data))
+    peak_checks, _ = _most_alive(functools.partial(_integrity.check, dataset))
+    del dataset
+    counts, _ = _collections(data)
+    print(
+        f"4. Objects the collector tracks, per quotation (loads() of {quotes} quotations;"
+        " gc.get_objects(), collector on)"
+    )
+    rows = (
+        ("the parse tree (after the strict parse; records built in it counted)", tree),
+        ("the records (after structuring, the tree freed)", records),
+        ("most alive at a collection during loads()", peak_loads),
+        ("most alive at a collection during the checks, beyond the records", peak_checks),
+    )
+    for name, count in rows:
+        print(f"   {name:<70} {count / quotes:7.2f}")
+    # A young collection runs each time the collector's objects allocated, less those
+    # freed, pass its first threshold: a count of allocations net of frees.
+    net = counts[0] * gc.get_threshold()[0] / quotes
+    print(f"   {'young collections per 1000 quotations':<70} {counts[0] * 1000 / quotes:7.2f}")
+    name = "so, allocations of collector objects, net of frees (young x threshold)"
+    print(f"   {name:<70} {net:7.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 000 quotations, 7 processes")
+    parser.add_argument(
+        "--table", type=int, choices=(1, 2, 3, 4), action="append", help="only these tables"
+    )
     args = parser.parse_args(argv)
+    tables = args.table or (1, 2, 3, 4)
     quotes = 10_000 if args.quick else 100_000
     print(f"Python {sys.version.split()[0]}, nato-rok {nato_rok.__version__}")
-    cold_steps(7 if args.quick else 21)
-    bulk_phases(quotes)
-    bundled = _resources.read_data(_newest()["file"])
-    function_profile("the bundled release", bundled)
-    function_profile(f"{quotes} quotations", synthetic(quotes), quotes)
+    if 1 in tables:
+        cold_steps(7 if args.quick else 21)
+    if 2 in tables:
+        bulk_phases(quotes)
+    if 3 in tables:
+        bundled = _resources.read_data(_newest()["file"])
+        function_profile("the bundled release", bundled)
+        function_profile(f"{quotes} quotations", synthetic(quotes), quotes)
+    if 4 in tables:
+        tracked_objects(10_000)
     return 0
 
 

@@ -35,8 +35,9 @@ from typing import Any
 
 import attrs
 
+from nato_rok._validators import non_blank, slug, unique_slugs
 from nato_rok.dataset import Dataset
-from nato_rok.model import Span
+from nato_rok.model import Quote, Span
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "nato_rok" / "_structure.py"
 
@@ -52,7 +53,8 @@ code and imports no cattrs. :func:`checked` is the fast path of
 :func:`nato_rok.loads` (strict JSON types, validators run; any failure
 raises, and the loader asks the detailed converter where and why);
 :func:`trusted` builds a bundled release whose checksum matched, without
-checks.
+checks. :data:`PARSED` names the records that :func:`nato_rok._json.parse`
+builds as it parses, for :func:`nato_rok.loads`.
 """
 
 # Generated code: one statement a line, names from the fields.
@@ -64,6 +66,10 @@ import datetime
 import re
 from typing import Any
 
+import attrs
+
+from nato_rok._unicode import INVISIBLE
+from nato_rok._validators import SLUG
 '''
 
 
@@ -129,10 +135,22 @@ def _item(hint: Any) -> Any | None:
     return None
 
 
+#: The records that :func:`nato_rok._json.parse` builds as it parses, each
+#: from the object whose keys are its own (the two a quotation holds, and the
+#: quotation: most of a large document): the parse tree then never holds their
+#: dicts, which the collector would visit. Each is built by its checked
+#: function, which the checked functions of the records above it then skip.
+#: No two may have the same number of keys (the parser looks them up by it).
+PARSED = (Span, Quote)
+
+
 def _single(kind: Any, source: str, checked: bool) -> str:
     """Return the expression that structures *source* (a name) into *kind* (not optional)."""
     if kind in SCALARS:
         return source
+    if checked and kind in PARSED:  # built by the parser, or (any other caller) not yet
+        name = kind.__name__
+        return f"({source} if type({source}) is {name} else _checked_{name}({source}))"
     if kind is datetime.date:
         return f"_date({source})" if checked else f"_fromisoformat({source})"
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -142,8 +160,80 @@ def _single(kind: Any, source: str, checked: bool) -> str:
     raise _Refused(f"no structure code for {kind!r}")
 
 
-def _field(name: str, hint: Any, checked: bool, inline: bool = False) -> list[str]:  # noqa: PLR0911  # one per kind
-    """Return the lines that leave the structured value of field *name* in ``f_<name>``."""
+#: The validators that the checked functions run as expressions, keyed by the
+#: validator: (the doubts about a value, the doubts about each item of a
+#: tuple), written on ``{v}``. Where no doubt holds, the validator accepts the
+#: value; where one does, the validator itself is called and decides (so the
+#: doubts may be wider than the validator's refusals, never narrower). A record
+#: all of whose validators are here (the quotation, most of a large document) is
+#: built field by field: no __init__ and no validator called in the common case.
+FAST: dict[Any, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    slug: (("_slug({v}) is None",), ()),
+    # non_blank's own common case: not blank, and the character policy's (_unicode.flaw).
+    non_blank: (
+        (
+            "not {v}",
+            "{v}.isspace()",
+            "not {v}.isprintable()",
+            "not ({v}.isascii() or _invisible({v}) is None)",
+        ),
+        (),
+    ),
+    unique_slugs: (("len(set({v})) != len({v})",), ("_slug({v}) is None",)),
+}
+
+
+def _fast(cls: type) -> bool:
+    """Say whether every validator of *cls* is in :data:`FAST`, on a field of scalars.
+
+    (Only those fields run a validator's expressions; a record with
+    ``__attrs_post_init__`` is always built by its constructor.)
+    """
+    hints = _hints(cls)
+    return not hasattr(cls, "__attrs_post_init__") and all(
+        field.validator is None
+        or (
+            field.validator in FAST
+            and (hints[field.name] in SCALARS or _item(hints[field.name]) in SCALARS)
+        )
+        for field in attrs.fields(cls)
+    )
+
+
+def _validated(cls: type | None, name: str, target: str, each: bool = False) -> list[str]:
+    """Return the lines that run field *name*'s validator on *target* as :data:`FAST` says.
+
+    With *each*, the doubts about each item ``x``, for the loop over *target*
+    (indented one level further). Formatted as ``ruff format`` would.
+    """
+    validator = attrs.fields_dict(cls)[name].validator if cls else None
+    if cls is None or validator is None:
+        return []
+    doubts = [doubt.format(v="x" if each else target) for doubt in FAST[validator][each]]
+    if not doubts:
+        return []
+    indent = "    " * (2 if each else 1)
+    line = f"if {' or '.join(doubts)}:"
+    lines = (
+        [line]
+        if len(indent + line) <= 100
+        else [
+            "if (",
+            *(f"    {'or ' if index else ''}{doubt}" for index, doubt in enumerate(doubts)),
+            "):",
+        ]
+    )
+    return [*lines, f'    _validate({cls.__name__}, "{name}", {target})']
+
+
+def _field(  # noqa: PLR0911  # one per kind
+    name: str, hint: Any, checked: bool, inline: bool = False, fast: type | None = None
+) -> list[str]:
+    """Return the lines that leave the structured value of field *name* in ``f_<name>``.
+
+    With *fast* (the record's class, all of whose validators :data:`FAST`
+    has), the lines also run the field's validator.
+    """
     target, source = f"f_{name}", f'o["{name}"]'
     inner, item = _optional(hint), _item(hint)
     if inner is not None:
@@ -168,6 +258,8 @@ def _field(name: str, hint: Any, checked: bool, inline: bool = False) -> list[st
                 f"for x in {target}:",
                 f"    if type(x) is not {item.__name__}:",
                 "        raise _Refused",
+                *(f"    {line}" for line in _validated(fast, name, target, each=True)),
+                *_validated(fast, name, target),
             ]
         return [*lines, f"{target} = tuple([{_single(item, 'x', checked)} for x in v_{name}])"]
     if checked and hint in SCALARS and not inline:  # an INLINE line checks them
@@ -175,6 +267,13 @@ def _field(name: str, hint: Any, checked: bool, inline: bool = False) -> list[st
             f"{target} = {source}",
             f"if type({target}) is not {hint.__name__}:",
             "    raise _Refused",
+            *_validated(fast, name, target),
+        ]
+    if checked and hint in PARSED:
+        return [
+            f"{target} = {source}",
+            f"if type({target}) is not {hint.__name__}:",
+            f"    {target} = _checked_{hint.__name__}({target})",
         ]
     return [f"{target} = {_single(hint, source, checked)}"]
 
@@ -194,11 +293,12 @@ def _function(cls: type, checked: bool) -> str:
     if checked:
         keys = f"_KEYS_{cls.__name__}"
         body += [f"if type(o) is not dict or o.keys() != {keys}:", "    raise _Refused"]
+    fast = checked and _fast(cls)
     for field, hint in hints.items():
-        body += _field(field, hint, checked, inline=cls in INLINE)
+        body += _field(field, hint, checked, inline=cls in INLINE, fast=cls if fast else None)
     if checked and cls in INLINE:
         body += [INLINE[cls], "    raise _Refused"]
-    if (checked and cls not in INLINE) or hasattr(cls, "__attrs_post_init__"):
+    if (checked and cls not in INLINE and not fast) or hasattr(cls, "__attrs_post_init__"):
         # The constructor: validators run, and __attrs_post_init__ (the
         # Dataset's indexes; an Event's checks across fields, since a class's
         # own code cannot be told apart from a check) is never skipped.
@@ -242,16 +342,24 @@ def render() -> str:
     )
     values = "".join(f"_{e.__name__} = {{m.value: m for m in {e.__name__}}}\n" for e in enums)
     functions = "\n\n".join(_function(cls, checked) for checked in (True, False) for cls in classes)
+    if len({len(_hints(cls)) for cls in PARSED}) != len(PARSED):
+        raise _Refused("two PARSED records have as many keys: the parser could not tell them")
+    parsed = "".join(
+        f"    len(_KEYS_{cls.__name__}): (_KEYS_{cls.__name__}, _checked_{cls.__name__}),\n"
+        for cls in PARSED
+    )
     return (
         HEADER
         + imports
         + '''
-__all__ = ["checked", "trusted"]
+__all__ = ["PARSED", "checked", "trusted"]
 
 _new = object.__new__
 _set = object.__setattr__
 _fromisoformat = datetime.date.fromisoformat
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_slug = SLUG.fullmatch
+_invisible = INVISIBLE.search
 
 
 class _Refused(Exception):  # noqa: N818  # never shown: the detailed converter says why
@@ -262,6 +370,12 @@ def _date(value: Any) -> datetime.date:
     if type(value) is not str or _DATE.fullmatch(value) is None:
         raise _Refused
     return _fromisoformat(value)
+
+
+def _validate(cls: type, name: str, value: Any) -> None:
+    """Run the validator of field *name* of *cls* on *value*: it raises if it refuses."""
+    field = attrs.fields_dict(cls)[name]
+    field.validator(None, field, value)  # type: ignore[misc]  # every field given here has one
 
 
 '''
@@ -286,6 +400,14 @@ def trusted(value: Any) -> Dataset:
 
 '''
         + functions
+        + """
+
+#: What :func:`nato_rok._json.parse` builds as it parses: by number of keys,
+#: (the keys, the checked function that builds the record from the object).
+PARSED = {
+"""
+        + parsed
+        + "}\n"
     )
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 import nato_rok
-from nato_rok import Dataset, strategies
+from nato_rok import Dataset, _structure, strategies
 from nato_rok.exceptions import (
     DatasetError,
     MalformedJSONError,
@@ -146,6 +147,40 @@ def test_every_mutation_of_a_bundled_document_is_refused_with_its_path(
     """Retyping any value, deleting any key or adding one: always a located DatasetError."""
     base = json.loads(nato_rok.dumps(nato_rok.load(version)))
     hostile.assert_refused_near(*data.draw(hostile.mutations(base)))
+
+
+def _plain_loads(data: str) -> Dataset:
+    """Run loads() without building records as it parses: plain values, then the checks."""
+    with mock.patch.dict(_structure.PARSED, clear=True):
+        return nato_rok.loads(data)
+
+
+def _refusal(load: Any, data: str) -> tuple[type[DatasetError], str, tuple[Problem, ...]]:
+    with pytest.raises(DatasetError) as caught:
+        load(data)
+    return type(caught.value), str(caught.value), caught.value.problems
+
+
+@given(data=st.data())
+def test_records_built_while_parsing_change_no_refusal(data: st.DataObject) -> None:
+    """loads() builds quotations and spans as it parses; every refusal is the plain path's."""
+    base = json.loads(nato_rok.dumps(nato_rok.load()))
+    text = json.dumps(data.draw(hostile.mutations(base))[0], ensure_ascii=False)
+    assert _refusal(_plain_loads, text) == _refusal(nato_rok.loads, text)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"start": 1, "end": 2},  # a span, where the document belongs
+        {"visit": {"start": 1, "end": 2}},  # a span, where the visit belongs
+        {"start": 2, "end": 1},  # span-shaped, refused by Span: left a dict
+    ],
+)
+def test_a_record_built_in_the_wrong_place_is_refused_as_plain_json(value: Any) -> None:
+    """An object shaped as a span anywhere else gets the plain path's error."""
+    text = json.dumps(value)
+    assert _refusal(_plain_loads, text) == _refusal(nato_rok.loads, text)
 
 
 @pytest.mark.slow

@@ -151,3 +151,33 @@ def test_dump_is_canonical_and_round_trips(value: Any) -> None:
 def test_dump_writes_unicode_as_itself() -> None:
     """Curly quotes and Hangul are written as characters, not escapes."""
     assert '"“NATO’s” 박근혜"\n' == _json.dump("“NATO’s” 박근혜")
+
+
+def _built(obj: dict[str, Any]) -> tuple[str, int, Any]:
+    """Build a record stand-in from a {"a", "b"} object whose "a" is an int, or refuse."""
+    if type(obj["a"]) is not int:
+        raise TypeError("not an int")
+    return ("built", obj["a"], obj["b"])
+
+
+SHAPES: _json.Shapes = {2: (frozenset({"a", "b"}), _built)}
+
+
+def test_objects_of_a_shape_are_built_as_they_are_parsed() -> None:
+    """An object with a shape's keys becomes what its function builds; others stay dicts."""
+    text = '[{"a": 1, "b": [2]}, {"b": 3, "a": 4}, {"a": "x", "b": 5}, {"a": 6, "c": 7}, {"a": 8}]'
+    assert [
+        ("built", 1, [2]),
+        ("built", 4, 3),
+        {"a": "x", "b": 5},  # the function refused it: left as parsed
+        {"a": 6, "c": 7},
+        {"a": 8},
+    ] == _json.parse(text, max_size=LIMIT, shapes=SHAPES)
+
+
+def test_shapes_leave_duplicates_and_unwritable_text_to_the_plain_checks() -> None:
+    """A repeated key or a lone surrogate is found and refused, shapes or not."""
+    for text in ('[{"a": 1, "b": 2, "a": 3}]', '[{"a": 1, "b": "\\ud800"}]'):
+        with pytest.raises(MalformedJSONError) as caught:
+            _json.parse(text, max_size=LIMIT, shapes=SHAPES)
+        assert _problems(text) == caught.value.problems

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, strategies as st
 
@@ -140,3 +141,33 @@ def test_the_inline_span_check_is_spans_own(start: Any, end: Any) -> None:
     value = copy.deepcopy(DOCUMENT)
     value["quotes"][0]["attribution_span"] = {"start": start, "end": end}
     assert _accepted(_detailed, copy.deepcopy(value)) == _accepted(_structure.checked, value)
+
+
+#: Texts on every side of the character policy's common case: blanks, controls,
+#: non-ASCII printable text, invisible and non-printable characters it allows.
+TEXTS = st.sampled_from(
+    ["", " ", "\t", "a b", "a\u00a0b", "\u2019a", "a\u00ad", "a\u2800"]
+) | st.text(alphabet="aZ -\n\t\x00\u00a0\u00ad\u2019\u2800\u202e\u3164é", max_size=5)
+IDS = st.sampled_from(["a", "b-1"]) | st.text(alphabet="az09-_A ", max_size=5)
+
+
+@pytest.mark.parametrize("key", ["text", "id", "speaker_id", "topic_ids"])
+@given(text=TEXTS, slug=IDS, slugs=st.lists(IDS, max_size=3))
+def test_the_fast_validators_are_the_records_own(
+    key: str, text: str, slug: str, slugs: list[str]
+) -> None:
+    """checked() builds a Quote without calling it; it refuses exactly what Quote refuses."""
+    value = copy.deepcopy(DOCUMENT)
+    value["quotes"][0][key] = {"text": text, "topic_ids": slugs}.get(key, slug)
+    assert _accepted(_detailed, copy.deepcopy(value)) == _accepted(_structure.checked, value)
+
+
+def test_every_fast_validator_is_a_validator_of_the_model() -> None:
+    """The generator's table names only validators the record classes use."""
+    used = {
+        field.validator
+        for cls in generate_structure._classes()
+        for field in attrs.fields(cls)
+        if field.validator is not None
+    }
+    assert set(generate_structure.FAST) <= used

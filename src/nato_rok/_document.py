@@ -172,11 +172,23 @@ def loads(data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE) ->
         raise TypeError(f"loads() argument 'max_size' must be an int, not {kind}")
     if max_size < 0:
         raise ValueError(f"loads() argument 'max_size' must be >= 0, got {max_size}")
-    value = _json.parse(data, max_size=max_size)
-    dataset = _structured(value)
-    # The records share no container with the parse tree: freed now, its
-    # dicts and lists are not visited by the collections of the checks.
-    del value
+    from nato_rok import _structure
+
+    # Quotations and spans are built as they are parsed (so the parse tree,
+    # which the collector visits, never holds their dicts); whatever fails,
+    # the document is parsed again into plain values, which the detailed
+    # converter reads to say why, so every error is as it was.
+    value = _json.parse(data, max_size=max_size, shapes=_structure.PARSED)
+    try:
+        _upgraded(value)
+        dataset = _structure.checked(value)
+    except Exception:  # noqa: BLE001  # the plain path below raises the error to show
+        del value
+        dataset = _structured(_json.parse(data, max_size=max_size))
+    else:
+        # The records share no container with the parse tree: freed now, its
+        # dicts and lists are not visited by the collections of the checks.
+        del value
     return _consistent(dataset)
 
 

@@ -12,7 +12,7 @@ import attrs
 from nato_rok import _codes, _versions
 from nato_rok._names import lookalike_key
 from nato_rok._problems import Collector
-from nato_rok.dataset import Dataset, kinds
+from nato_rok.dataset import Dataset, Kind, kinds
 from nato_rok.events import Event
 from nato_rok.exceptions import Problem
 from nato_rok.external import ActorCode, Reference
@@ -40,16 +40,19 @@ class _Where(tuple[str, int]):
         return f"$.{key}" if index < 0 else f"$.{key}[{index}]"
 
 
-def _located(dataset: Dataset) -> list[tuple[_Where, Any]]:
-    """Return (where, record) for every record that has an id, in document order."""
-    found: list[tuple[_Where, Any]] = []
-    for kind in kinds(type(dataset)):
-        key, value = kind.collection, getattr(dataset, kind.collection)
-        if kind.many:
-            found.extend((_Where((key, index)), record) for index, record in enumerate(value))
-        else:
-            found.append((_Where((key, -1)), value))
-    return found
+def _groups(dataset: Dataset) -> tuple[tuple[Kind, tuple[Any, ...]], ...]:
+    """Return (kind, its records) for every kind of record that has an id, in document order.
+
+    One pair a kind, not one a record: the checks walk the records in
+    document order and build a record's :class:`_Where` only for a problem,
+    so a large document gives the collector no extra object to visit.
+    """
+    return tuple((kind, kind.of(dataset)) for kind in kinds(type(dataset)))
+
+
+def _where(kind: Kind, index: int) -> _Where:
+    """Return where the *index*-th record of *kind* is (a single record, the visit, is no array)."""
+    return _Where((kind.collection, index if kind.many else -1))
 
 
 @functools.cache
@@ -57,7 +60,9 @@ def _fields_holding(cls: Any, wanted: Callable[[type], bool]) -> tuple[tuple[str
     """Return (field name, is a tuple) for the fields of *cls* whose values are *wanted*.
 
     Worked out once per class from its type hints, so checking a record
-    touches only the fields that matter.
+    touches only the fields that matter. Callers pass ``record.__class__``:
+    mypy does not take ``type(record)`` as hashable, and a ``typing.cast``
+    would be one more Python call a record.
     """
     found = []
     for name, hint in typing.get_type_hints(cls).items():
@@ -78,7 +83,7 @@ def _cites(cls: type) -> bool:
 
 def _values(path: object, record: Any, wanted: Callable[[type], bool]) -> Iterator[tuple[str, Any]]:
     """Yield (JSON path, value) for each *wanted* value among a record's fields."""
-    for name, many in _fields_holding(typing.cast(Any, type(record)), wanted):
+    for name, many in _fields_holding(record.__class__, wanted):
         value = getattr(record, name)
         if many:
             for index, item in enumerate(value):
@@ -96,11 +101,17 @@ def _overlap(one: Span, other: Span) -> bool:
     return one.start < other.end and other.start < one.end
 
 
-def _spans_of(record: Any) -> Iterator[Span]:
-    """Yield every span among a record's fields, without their paths."""
-    for name, many in _fields_holding(typing.cast(Any, type(record)), _is_span):
+def _ends_past(record: Any, size: int) -> bool:
+    """Say whether a span among a record's fields ends past *size* (a loop: records are many)."""
+    for name, many in _fields_holding(record.__class__, _is_span):
         value = getattr(record, name)
-        yield from value if many else (value,)
+        if many:
+            for span in value:
+                if span.end > size:
+                    return True
+        elif value.end > size:
+            return True
+    return False
 
 
 class _Checker:
@@ -109,7 +120,7 @@ class _Checker:
         self.text = dataset.source.text
         self.found = Collector()
         self.kinds: dict[str, type] = {}
-        self.located = _located(dataset)
+        self.groups = _groups(dataset)
         self.events = {event.id: event for event in dataset.events}
         self.cyclic: dict[str, bool] = {}
         self.quotes = {quote.id: quote for quote in dataset.quotes}
@@ -135,28 +146,46 @@ class _Checker:
             )
 
     def check_ids(self) -> None:
+        source = self.dataset.source
+        kinds = self.kinds  # the kind of each id's first record
+        kinds[source.id] = type(source)
+        count = 1
+        for _, group in self.groups:
+            count += len(group)
+            for record in group:
+                kinds.setdefault(record.id, type(record))
+        if len(kinds) < count:  # an id is used twice: walk again, building paths
+            self.locate_repeated_ids()
+
+    def locate_repeated_ids(self) -> None:
         first: dict[str, object] = {self.dataset.source.id: "$.source"}
-        self.kinds[self.dataset.source.id] = type(self.dataset.source)
-        for path, record in self.located:
-            record_id: str = getattr(record, "id")  # noqa: B009  # every located record has one
-            if record_id in first:
-                self.add(f"{path}.id", f"id {record_id!r} is already used at {first[record_id]}")
-            else:
-                first[record_id] = path
-                self.kinds[record_id] = type(record)
+        for kind, group in self.groups:
+            for index, record in enumerate(group):
+                path = _where(kind, index)
+                if record.id in first:
+                    self.add(
+                        f"{path}.id", f"id {record.id!r} is already used at {first[record.id]}"
+                    )
+                else:
+                    first[record.id] = path
 
     def check_spans(self) -> None:
         size = len(self.text)
-        records: list[tuple[object, Any]] = [("$.source", self.dataset.source), *self.located]
-        for record_path, record in records:
-            # Spans are checked first and located only when one fails: most never do.
-            if any(span.end > size for span in _spans_of(record)):
-                for path, span in _values(record_path, record, _is_span):
-                    if span.end > size:
-                        self.add(
-                            path,
-                            f"span {span.start}..{span.end} ends past the text ({size} characters)",
-                        )
+        # Spans are checked first and located only when one fails: most never do.
+        if _ends_past(self.dataset.source, size):
+            self.locate_spans_past("$.source", self.dataset.source)
+        for kind, group in self.groups:
+            for index, record in enumerate(group):
+                if _ends_past(record, size):
+                    self.locate_spans_past(_where(kind, index), record)
+
+    def locate_spans_past(self, record_path: object, record: Any) -> None:
+        size = len(self.text)
+        for path, span in _values(record_path, record, _is_span):
+            if span.end > size:
+                self.add(
+                    path, f"span {span.start}..{span.end} ends past the text ({size} characters)"
+                )
 
     def refers(self, path: str, target: str, *kinds: type) -> None:
         kind = self.kinds.get(target)
@@ -280,6 +309,12 @@ class _Checker:
         for index, topic_id in enumerate(quote.topic_ids):
             self.refers(f"{path}.topic_ids[{index}]", topic_id, CooperationArea, Position)
 
+    def check_citations(self, where: _Where, record: Any) -> None:
+        for value_path, value in _values(where, record, _cites):
+            self.refers(f"{value_path}.reference_id", value.reference_id, Reference)
+            if isinstance(value, ActorCode):
+                self.found.extend(_codes.actor_code_problems(value_path, value, self.codes))
+
     def check_event(self, path: str, event: Event) -> None:
         if event.parent_id is not None:
             self.refers(f"{path}.parent_id", event.parent_id, Event)
@@ -363,14 +398,15 @@ class _Checker:
         self.check_visit("$.visit", dataset.visit)
         for index, meeting in enumerate(dataset.meetings):
             self.check_meeting(f"$.meetings[{index}]", meeting)
-        topics = (CooperationArea, Position)
+        topics = {CooperationArea, Position}
+        kind_of = self.kinds.get
         for index, quote in enumerate(dataset.quotes):
             # The common case, checked without building a single path string.
             fine = (
                 self.equals(quote.span, quote.text)
                 and not _overlap(quote.span, quote.attribution_span)
-                and self.kinds.get(quote.speaker_id) is Participant
-                and all(self.kinds.get(topic) in topics for topic in quote.topic_ids)
+                and kind_of(quote.speaker_id) is Participant
+                and topics.issuperset(map(kind_of, quote.topic_ids))
             )
             if not fine:
                 self.check_quote(f"$.quotes[{index}]", quote)
@@ -380,11 +416,10 @@ class _Checker:
             path = f"$.positions[{index}]"
             self.refers(f"{path}.holder_id", position.holder_id, Organization, Participant)
             self.refers(f"{path}.subject_id", position.subject_id, Organization)
-        for where, record in self.located:
-            for value_path, value in _values(where, record, _cites):
-                self.refers(f"{value_path}.reference_id", value.reference_id, Reference)
-                if isinstance(value, ActorCode):
-                    self.found.extend(_codes.actor_code_problems(value_path, value, self.codes))
+        for kind, group in self.groups:
+            for index, record in enumerate(group):
+                if _fields_holding(record.__class__, _cites):  # most records cite nothing
+                    self.check_citations(_where(kind, index), record)
         for index, event in enumerate(dataset.events):
             self.check_event(f"$.events[{index}]", event)
         self.check_schema_3()

@@ -12,7 +12,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Set
 from typing import Any, NoReturn
 
 from nato_rok._problems import Collector, member
@@ -125,14 +125,25 @@ def _fail(message: str, cause: BaseException | None = None) -> NoReturn:
     ) from cause
 
 
-def _decode(text: str) -> tuple[Any, bool]:
+#: Objects built as they are parsed: by number of keys, (the keys, a function
+#: that builds something from the object or raises).
+Shapes = Mapping[int, tuple[Set[str], Callable[[dict[str, Any]], Any]]]
+
+
+def _decode(text: str, shapes: Shapes) -> tuple[Any, bool]:
     """Parse *text*; return its value and whether an object repeated a key."""
     duplicates = False
 
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    def pairs(items: list[tuple[str, Any]]) -> Any:
         # Called for every object of the document: the common case in one call.
         result = dict(items)
         if len(result) == len(items):
+            shape = shapes.get(len(result))
+            if shape is not None and result.keys() == shape[0]:
+                try:
+                    return shape[1](result)
+                except Exception:  # noqa: BLE001  # left as parsed; whoever reads it says why
+                    return result
             return result
         nonlocal duplicates
         duplicates = True
@@ -151,8 +162,13 @@ def _decode(text: str) -> tuple[Any, bool]:
     return value, duplicates
 
 
-def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
+def parse(data: str | bytes | bytearray, *, max_size: int, shapes: Shapes | None = None) -> Any:
     """Parse *data* as strict UTF-8 JSON and return plain Python values.
+
+    With *shapes*, an object whose keys are those of a shape is replaced by
+    what the shape's function builds from it, unless the function raises
+    (so the parse tree never holds it), or unless the document holds a
+    string that cannot be written: those are found in plain values only.
 
     Raises:
         DocumentTooLargeError: *data* is longer than *max_size*.
@@ -174,13 +190,13 @@ def parse(data: str | bytes | bytearray, *, max_size: int) -> Any:
             text = bytes(data).decode("utf-8")
         except UnicodeDecodeError as exc:
             _fail(f"invalid UTF-8 at byte {exc.start}", exc)
-    value, duplicates = _decode(text)
-    if duplicates:
-        _refuse("the document is not strict JSON", _duplicates(value))
     # Text decoded from UTF-8 holds no surrogates; only escapes can make them.
     escaped = "\\u" in text and _UNWRITABLE_ESCAPE.search(text) is not None
     # (A literal NUL cannot get this far: JSON refuses control characters in strings.)
     literal = isinstance(data, str) and not (text.isascii() or _encodable(text))
+    value, duplicates = _decode(text, {} if shapes is None or escaped or literal else shapes)
+    if duplicates:
+        _refuse("the document is not strict JSON", _duplicates(value))
     if escaped or literal:
         found = _unwritable(value)
         if found:

@@ -6,7 +6,8 @@ code and imports no cattrs. :func:`checked` is the fast path of
 :func:`nato_rok.loads` (strict JSON types, validators run; any failure
 raises, and the loader asks the detailed converter where and why);
 :func:`trusted` builds a bundled release whose checksum matched, without
-checks.
+checks. :data:`PARSED` names the records that :func:`nato_rok._json.parse`
+builds as it parses, for :func:`nato_rok.loads`.
 """
 
 # Generated code: one statement a line, names from the fields.
@@ -18,6 +19,10 @@ import datetime
 import re
 from typing import Any
 
+import attrs
+
+from nato_rok._unicode import INVISIBLE
+from nato_rok._validators import SLUG
 from nato_rok.dataset import Dataset
 from nato_rok.events import CameoCoding, DateBasis, Event, PloverCoding
 from nato_rok.external import (
@@ -50,12 +55,14 @@ from nato_rok.model import (
 )
 from nato_rok.statements import Statement, StatementKind
 
-__all__ = ["checked", "trusted"]
+__all__ = ["PARSED", "checked", "trusted"]
 
 _new = object.__new__
 _set = object.__setattr__
 _fromisoformat = datetime.date.fromisoformat
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_slug = SLUG.fullmatch
+_invisible = INVISIBLE.search
 
 
 class _Refused(Exception):  # noqa: N818  # never shown: the detailed converter says why
@@ -66,6 +73,12 @@ def _date(value: Any) -> datetime.date:
     if type(value) is not str or _DATE.fullmatch(value) is None:
         raise _Refused
     return _fromisoformat(value)
+
+
+def _validate(cls: type, name: str, value: Any) -> None:
+    """Run the validator of field *name* of *cls* on *value*: it raises if it refuses."""
+    field = attrs.fields_dict(cls)[name]
+    field.validator(None, field, value)  # type: ignore[misc]  # every field given here has one
 
 
 _KEYS_Dataset = frozenset(
@@ -332,7 +345,7 @@ def _checked_Dataset(o: Any) -> Dataset:
     v_quotes = o["quotes"]
     if type(v_quotes) is not list:
         raise _Refused
-    f_quotes = tuple([_checked_Quote(x) for x in v_quotes])
+    f_quotes = tuple([(x if type(x) is Quote else _checked_Quote(x)) for x in v_quotes])
     v_cooperation_areas = o["cooperation_areas"]
     if type(v_cooperation_areas) is not list:
         raise _Refused
@@ -401,7 +414,7 @@ def _checked_Source(o: Any) -> Source:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return Source(
         id=f_id,
         title=f_title,
@@ -447,11 +460,11 @@ def _checked_Organization(o: Any) -> Organization:
     v_mentions = o["mentions"]
     if type(v_mentions) is not list:
         raise _Refused
-    f_mentions = tuple([_checked_Span(x) for x in v_mentions])
+    f_mentions = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_mentions])
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     v_codes = o["codes"]
     if type(v_codes) is not list:
         raise _Refused
@@ -509,11 +522,11 @@ def _checked_Participant(o: Any) -> Participant:
     v_mentions = o["mentions"]
     if type(v_mentions) is not list:
         raise _Refused
-    f_mentions = tuple([_checked_Span(x) for x in v_mentions])
+    f_mentions = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_mentions])
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     v_names = o["names"]
     if type(v_names) is not list:
         raise _Refused
@@ -583,11 +596,13 @@ def _checked_Visit(o: Any) -> Visit:
     f_purpose = o["purpose"]
     if type(f_purpose) is not str:
         raise _Refused
-    f_purpose_span = _checked_Span(o["purpose_span"])
+    f_purpose_span = o["purpose_span"]
+    if type(f_purpose_span) is not Span:
+        f_purpose_span = _checked_Span(f_purpose_span)
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     v_dates = o["dates"]
     f_dates = None if v_dates is None else _checked_DateRange(v_dates)
     return Visit(
@@ -647,7 +662,7 @@ def _checked_Meeting(o: Any) -> Meeting:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return Meeting(
         id=f_id,
         visit_id=f_visit_id,
@@ -665,15 +680,30 @@ def _checked_Quote(o: Any) -> Quote:
     f_id = o["id"]
     if type(f_id) is not str:
         raise _Refused
+    if _slug(f_id) is None:
+        _validate(Quote, "id", f_id)
     f_text = o["text"]
     if type(f_text) is not str:
         raise _Refused
-    f_span = _checked_Span(o["span"])
+    if (
+        not f_text
+        or f_text.isspace()
+        or not f_text.isprintable()
+        or not (f_text.isascii() or _invisible(f_text) is None)
+    ):
+        _validate(Quote, "text", f_text)
+    f_span = o["span"]
+    if type(f_span) is not Span:
+        f_span = _checked_Span(f_span)
     f_speaker_id = o["speaker_id"]
     if type(f_speaker_id) is not str:
         raise _Refused
+    if _slug(f_speaker_id) is None:
+        _validate(Quote, "speaker_id", f_speaker_id)
     f_kind = _QuoteKind[o["kind"]]
-    f_attribution_span = _checked_Span(o["attribution_span"])
+    f_attribution_span = o["attribution_span"]
+    if type(f_attribution_span) is not Span:
+        f_attribution_span = _checked_Span(f_attribution_span)
     v_topic_ids = o["topic_ids"]
     if type(v_topic_ids) is not list:
         raise _Refused
@@ -681,15 +711,19 @@ def _checked_Quote(o: Any) -> Quote:
     for x in f_topic_ids:
         if type(x) is not str:
             raise _Refused
-    return Quote(
-        id=f_id,
-        text=f_text,
-        span=f_span,
-        speaker_id=f_speaker_id,
-        kind=f_kind,
-        attribution_span=f_attribution_span,
-        topic_ids=f_topic_ids,
-    )
+        if _slug(x) is None:
+            _validate(Quote, "topic_ids", f_topic_ids)
+    if len(set(f_topic_ids)) != len(f_topic_ids):
+        _validate(Quote, "topic_ids", f_topic_ids)
+    r = _new(Quote)
+    _set(r, "id", f_id)
+    _set(r, "text", f_text)
+    _set(r, "span", f_span)
+    _set(r, "speaker_id", f_speaker_id)
+    _set(r, "kind", f_kind)
+    _set(r, "attribution_span", f_attribution_span)
+    _set(r, "topic_ids", f_topic_ids)
+    return r
 
 
 def _checked_CooperationArea(o: Any) -> CooperationArea:
@@ -705,7 +739,7 @@ def _checked_CooperationArea(o: Any) -> CooperationArea:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return CooperationArea(
         id=f_id,
         name=f_name,
@@ -730,7 +764,7 @@ def _checked_Position(o: Any) -> Position:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return Position(
         id=f_id,
         holder_id=f_holder_id,
@@ -826,7 +860,7 @@ def _checked_Event(o: Any) -> Event:
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     return Event(
         id=f_id,
         parent_id=f_parent_id,
@@ -907,8 +941,12 @@ def _checked_Statement(o: Any) -> Statement:
     if type(f_speaker_id) is not str:
         raise _Refused
     f_kind = _StatementKind[o["kind"]]
-    f_span = _checked_Span(o["span"])
-    f_attribution_span = _checked_Span(o["attribution_span"])
+    f_span = o["span"]
+    if type(f_span) is not Span:
+        f_span = _checked_Span(f_span)
+    f_attribution_span = o["attribution_span"]
+    if type(f_attribution_span) is not Span:
+        f_attribution_span = _checked_Span(f_attribution_span)
     v_quote_id = o["quote_id"]
     if v_quote_id is not None and type(v_quote_id) is not str:
         raise _Refused
@@ -954,11 +992,11 @@ def _checked_Entity(o: Any) -> Entity:
     v_mentions = o["mentions"]
     if type(v_mentions) is not list:
         raise _Refused
-    f_mentions = tuple([_checked_Span(x) for x in v_mentions])
+    f_mentions = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_mentions])
     v_spans = o["spans"]
     if type(v_spans) is not list:
         raise _Refused
-    f_spans = tuple([_checked_Span(x) for x in v_spans])
+    f_spans = tuple([(x if type(x) is Span else _checked_Span(x)) for x in v_spans])
     v_within_id = o["within_id"]
     if v_within_id is not None and type(v_within_id) is not str:
         raise _Refused
@@ -1342,3 +1380,11 @@ def _trusted_Entity(o: Any) -> Entity:
     _set(r, "spans", f_spans)
     _set(r, "within_id", f_within_id)
     return r
+
+
+#: What :func:`nato_rok._json.parse` builds as it parses: by number of keys,
+#: (the keys, the checked function that builds the record from the object).
+PARSED = {
+    len(_KEYS_Span): (_KEYS_Span, _checked_Span),
+    len(_KEYS_Quote): (_KEYS_Quote, _checked_Quote),
+}

@@ -11,7 +11,8 @@ import attrs
 
 from nato_rok import _unicode
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: A lowercase slug such as ``park-geun-hye``: the one rule for ids.
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CODE = re.compile(r"[A-Z0-9]+")
 
 
@@ -59,7 +60,7 @@ def unique_slugs(instance: Any, attribute: attrs.Attribute[Any], value: tuple[st
 
 def slug(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     """Refuse anything but a lowercase slug such as ``park-geun-hye``."""
-    if _SLUG.fullmatch(value) is None:
+    if SLUG.fullmatch(value) is None:
         raise ValueError(
             f"{attribute.name} must be a lowercase slug like 'park-geun-hye', got {value!r}"
         )
