@@ -69,6 +69,10 @@ os.environ["PATH"] = os.pathsep.join([*_pyenv_bins(), os.environ.get("PATH", "")
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 # A stray PYTHONPATH (pointing at src/, say) would defeat testing the wheel.
 os.environ.pop("PYTHONPATH", None)
+# The sessions' environments are throwaway, and uv installs no bytecode: with
+# PYTHONDONTWRITEBYTECODE set, every Python process a session starts (the CLI
+# tests start dozens) would compile nato_rok and pandas again from source.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def _groups(*names: str) -> list[str]:
