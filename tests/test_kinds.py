@@ -15,7 +15,6 @@ import json
 import typing
 from collections.abc import Callable
 from importlib.resources import files
-from random import Random
 from typing import Any
 
 import attrs
@@ -38,11 +37,6 @@ _ADDED_KEYS = {key for added in _schemas.ADDED.values() for where, key, _ in add
 _ONE = settings(database=None, max_examples=200, phases=[Phase.generate])
 
 
-def _seeded() -> Random:
-    """Return a fixed seed: whether a kind is drawn must not hang on what ran before it."""
-    return Random(0)  # noqa: S311  # reproducible draws, not secrets
-
-
 def _plural(kind: Kind) -> str:
     """Return the strategy's name: the collection's, in the plural (``visit``: ``visits``)."""
     return kind.collection if kind.many else f"{kind.collection}s"
@@ -52,7 +46,7 @@ def _strategy_drawing(kind: Kind) -> bool:
     strategy = getattr(strategies, _plural(kind), None)
     if strategy is None or _plural(kind) not in strategies.__all__:
         return False
-    drawn = find(strategy(), lambda _: True, settings=_ONE, random=_seeded())
+    drawn = find(strategy(), lambda _: True, settings=_ONE)
     return isinstance(drawn, kind.cls)
 
 
@@ -109,12 +103,24 @@ def test_each_kind_s_table_holds_its_records(version: str) -> None:
 
 
 @pytest.mark.parametrize("kind", kinds(), ids=lambda kind: kind.collection)
-def test_any_record_may_be_of_each_kind(kind: Kind) -> None:
-    """strategies.records() draws records of every kind."""
-    drawn = find(
-        strategies.records(), lambda r: isinstance(r, kind.cls), settings=_ONE, random=_seeded()
-    )
-    assert isinstance(drawn, kind.cls)
+def test_any_record_may_be_of_each_kind(kind: Kind, monkeypatch: pytest.MonkeyPatch) -> None:
+    """strategies.records() draws from the strategy of every kind (which draws that kind).
+
+    Checked by the strategies it calls, not by searching its draws: how many
+    draws a search gets in a given time hung on what ran before it in the
+    process, and a kind went unseen in three CI sessions.
+    """
+    assert _strategy_drawing(kind)
+    name, called = _plural(kind), []
+    real = getattr(strategies, name)
+
+    def spy() -> Any:
+        called.append(name)
+        return real()
+
+    monkeypatch.setattr(strategies, name, spy)
+    strategies.records()
+    assert [name] == called
 
 
 def test_counts_are_the_collections() -> None:
