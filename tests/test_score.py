@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, example, given, settings, strategies as st
 
 import nato_rok
 from nato_rok.export import plover, webannotation
@@ -200,6 +200,7 @@ SIZE = len(nato_rok.load().source.text)
         max_size=20,
     )
 )
+@example([(0, 10, "nato"), (5, 10, "entity")])  # overlapping spans: their characters merge
 def test_adding_k_false_spans_gives_precision_n_over_n_plus_k(
     false: list[tuple[int, int, str]],
 ) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 import nato_rok
 from nato_rok import _converter, _resources, _schemas, _structure
@@ -153,6 +153,9 @@ IDS = st.sampled_from(["a", "b-1"]) | st.text(alphabet="az09-_A ", max_size=5)
 
 @pytest.mark.parametrize("key", ["text", "id", "speaker_id", "topic_ids"])
 @given(text=TEXTS, slug=IDS, slugs=st.lists(IDS, max_size=3))
+# Each refusal of the fast path on every run, not only when a search draws it.
+@example(text="", slug="A", slugs=["a", "a"])
+@example(text="a\u00ad", slug="a-", slugs=["a", "B"])
 def test_the_fast_validators_are_the_records_own(
     key: str, text: str, slug: str, slugs: list[str]
 ) -> None:
