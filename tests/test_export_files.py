@@ -639,7 +639,7 @@ def test_other_lookup_errors_are_not_hidden(tmp_path: Path) -> None:
 # Signals: real ones, sent to a real export paused half-way.
 
 _PAUSED = """\
-import sys, time
+import os, signal, sys, time
 from nato_rok import cli
 from nato_rok.export import _files
 from nato_rok.export import duckdb
@@ -660,6 +660,11 @@ def querying(real):
         print("ready", flush=True)
         connection.sql("SELECT count(*) FROM range(100000000000)").fetchall()
     return slow
+
+# The signals a test sends start at their default action, as under a terminal,
+# even where the tests themselves run under nohup (SIGHUP ignored, and inherited).
+for number in os.environ.get("DEFAULT_SIGNALS", "").split():
+    signal.signal(int(number), signal.SIG_DFL)
 
 if sys.argv[1] == "fill":
     duckdb._fill = pause(duckdb._fill)
@@ -683,6 +688,7 @@ def _stop_half_way(
         cwd=where,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env={**os.environ, "DEFAULT_SIGNALS": str(number)},
     ) as process:
         assert process.stdout is not None
         assert b"ready\n" == process.stdout.readline()
