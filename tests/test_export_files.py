@@ -688,7 +688,7 @@ def _stop_half_way(
         cwd=where,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "DEFAULT_SIGNALS": str(number)},
+        env={**os.environ, "DEFAULT_SIGNALS": str(int(number))},  # 3.10: str() of an enum
     ) as process:
         assert process.stdout is not None
         assert b"ready\n" == process.stdout.readline()
