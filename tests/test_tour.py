@@ -76,7 +76,13 @@ def test_check_mode_finds_stale_outputs_and_writing_refreshes_them(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """``--check`` exits 1 with the fix on stale outputs; a run without it writes fresh ones."""
+    """``--check`` exits 1 with the fix on stale outputs; a run without it writes fresh ones.
+
+    Both runs get the tour the fixture executed (a kernel run is 7 s; the
+    fixture's run is the one checked for errors and freshness above).
+    """
+    import copy
+
     import nbformat
 
     stale = tmp_path / "tour.ipynb"
@@ -84,6 +90,7 @@ def test_check_mode_finds_stale_outputs_and_writing_refreshes_them(
     notebook.cells[2].outputs = []
     nbformat.write(notebook, stale)  # type: ignore[no-untyped-call]  # nbformat is untyped
     monkeypatch.setattr(tour_notebook, "NOTEBOOK", stale)
+    monkeypatch.setattr(tour_notebook, "execute", lambda: copy.deepcopy(executed))
     assert 1 == tour_notebook.main(["--check"])
     assert "run python scripts/tour_notebook.py" in capsys.readouterr().out
     assert 0 == tour_notebook.main([])
