@@ -38,7 +38,7 @@ nox.options.default_venv_backend = "uv"
 nox.options.error_on_missing_interpreters = False
 nox.options.sessions = [
     "lint",
-    *(f"tests-{version}" for version in PYTHONS),
+    "tests",
     "properties",
     "docs",
     "fuzz",
@@ -119,11 +119,14 @@ def _check_import_location(session: nox.Session) -> None:
     )
 
 
+#: The Pythons of the tests sessions: every supported one but the oldest found,
+#: whose fast and nlp tiers ``lowest`` runs at the dependency floors (unless it
+#: is the only one), so that no two sessions run a tier on one Python.
+TESTED = [version for version in PYTHONS if version != OLDEST or OLDEST == NEWEST]
 #: The Python whose tests session runs every tier but the site's and the slow
-#: one, under coverage: the newest found. The others run the fast tier, and
-#: the oldest also runs the nlp tier at the dependency floors (``lowest``); no
-#: session runs a tier twice on one Python. The one version-dependent branch
-#: (the ``importlib_resources`` backport on 3.10) is marked ``no cover``.
+#: one, under coverage: the newest found. The others run the fast tier. The
+#: one version-dependent branch (the ``importlib_resources`` backport on 3.10)
+#: is marked ``no cover``.
 FULL_TESTS = (NEWEST,)
 #: What a full tests session runs: every tier but the slow one (``properties``
 #: runs it, once) and the site's (``docs`` builds and checks it, once).
@@ -137,7 +140,7 @@ ONE_CORE = ("-n", "0")
 QUICK = {"HYPOTHESIS_PROFILE": "quick"}
 
 
-@nox.session(python=PYTHONS)
+@nox.session(python=TESTED)
 def tests(session: nox.Session) -> None:
     """Run the tests against the built wheel: in full under coverage (newest), else fast."""
     wheel = _wheel(session)
@@ -249,7 +252,7 @@ def _check_source_copy(session: nox.Session) -> None:
     session.log(f"sources/{SOURCE} is byte-identical to {shared}")
 
 
-#: The lowest session's tiers: the fast one and ``nlp``.
+#: The lowest session's tiers: the fast one and ``nlp``, the oldest Python's tests.
 LOWEST_TIERS = "not slow and not browser and not docs and not validators and not releases"
 
 

@@ -48,8 +48,8 @@ later=("coverage" "bench")
 first="$("${nox[@]}" --list --json | python3 -c '
 import json, sys
 later = set(sys.argv[1].split())
-longest = ["properties", "tests-3.13", "docs", "lowest", "tests-3.10", "tests-3.12",
-           "tests-3.11", "fuzz", "lint", "readme", "publish"]
+longest = ["properties", "tests-3.13", "docs", "lowest", "tests-3.12", "tests-3.11",
+           "fuzz", "lint", "readme", "publish"]
 names = [s["session"] for s in json.load(sys.stdin)]
 print(*sorted((n for n in names if n not in later), key=lambda n: (n not in longest, n not in longest or longest.index(n), n)))
 ' "${later[*]}")"
