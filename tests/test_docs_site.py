@@ -385,7 +385,8 @@ def test_nothing_is_clipped_and_everything_reads_in_light_and_dark(
 ) -> None:
     """No code, picture, table or card is cut off or scrolls unseen; cards and article read.
 
-    A screenshot of each case is saved beside the test's temporary files.
+    A case that fails leaves a screenshot of the page beside the test's
+    temporary files (taking one for every case cost a Chromium run each).
     """
     page = site / name
     probe = page.with_name(f"probe-{name}")
@@ -397,7 +398,16 @@ def test_nothing_is_clipped_and_everything_reads_in_light_and_dark(
         found = browser.report(probe, width, 900, tmp_path / "profile", dark=dark)
     finally:
         probe.unlink()
-    browser.screenshot(page, width, 2400, tmp_path / "shots", tmp_path / "page.png", dark=dark)
+    try:
+        _check_layout(found, name, dark)
+    except AssertionError:
+        shot = tmp_path / "page.png"
+        browser.screenshot(page, width, 2400, tmp_path / "shots", shot, dark=dark)
+        raise
+
+
+def _check_layout(found: dict[str, object], name: str, dark: bool) -> None:
+    """Check what LAYOUT_PROBE reported of page *name*, in the dark scheme or not."""
     assert dark is found["dark"]
     luminance = found["page_luminance"]
     assert isinstance(luminance, (int, float))
