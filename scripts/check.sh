@@ -36,20 +36,21 @@ if [[ $# -gt 0 ]]; then  # sessions named by hand: nox runs them, one after anot
 fi
 
 # Every session, two at a time (the machine has two cores; nox has no parallel
-# mode). Each wave waits for the one before: coverage combines what the tests
-# and docs sessions wrote, and bench runs alone so its figures are not
-# disturbed. Each session's output is printed whole when it ends, then a table
-# of every session's result and time; the exit status is 1 if any failed.
-# The first wave is every other session nox lists, the longest first (the
-# order below, from a run's times; an unlisted session comes last), so the
-# two lanes end together and a session added to noxfile.py runs here without
-# a change to this script.
-later=("coverage" "bench")
+# mode). The second wave, coverage, waits for the first: it combines what the
+# full tests session wrote. Each session's output is printed whole when it
+# ends, then a table of every session's result and time; the exit status is 1
+# if any failed. The first wave is every other session nox lists, the longest
+# first (the order below, from a run's times; an unlisted session comes
+# last), so the two lanes end together and a session added to noxfile.py runs
+# here without a change to this script. bench comes last, beside the end of
+# the other lane: its figures are ratios to baselines measured in the same
+# run, so a neighbour's load falls on both (alone, it added half a minute).
+later=("coverage")
 first="$("${nox[@]}" --list --json | python3 -c '
 import json, sys
 later = set(sys.argv[1].split())
 longest = ["properties", "tests-3.13", "docs", "lowest", "tests-3.12", "tests-3.11",
-           "fuzz", "lint", "readme", "publish"]
+           "fuzz", "lint", "readme", "publish", "bench"]
 names = [s["session"] for s in json.load(sys.stdin)]
 print(*sorted((n for n in names if n not in later), key=lambda n: (n not in longest, n not in longest or longest.index(n), n)))
 ' "${later[*]}")"
