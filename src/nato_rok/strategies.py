@@ -102,7 +102,7 @@ def _built_once(function: _Function) -> _Function:
 
     A strategy is immutable, and Hypothesis validates each new one when it is
     first drawn from. The dataset composites below ask for the same strategies
-    hundreds of times a draw: built anew each time, a dataset took 1.5 times
+    hundreds of times a draw: built anew each time, a dataset took 1.6 times
     as long to draw (``python -m benchmarks.strategies``).
     """
     return cast(_Function, functools.cache(function))
