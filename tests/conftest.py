@@ -13,7 +13,7 @@ import nato_rok
 
 # Never timed: performance lives in benchmarks/, not in test deadlines.
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-# Every Python's full run (the tests-* nox sessions): every test, fewer examples.
+# Every nox session but properties (the Pythons, the floors, the docs): fewer examples.
 settings.register_profile(
     "quick", max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -49,7 +49,7 @@ def every_release() -> list[Any]:
     """Return the bundled releases as the parameters of a per-release test slow enough to matter.
 
     The newest runs in the fast tier; the older ones are the ``releases`` tier,
-    which the full ``tests-*`` sessions run.
+    which the full tests session (``tests-3.13``) runs.
     """
     *older, newest = nato_rok.versions()
     return [*(pytest.param(version, marks=pytest.mark.releases) for version in older), newest]

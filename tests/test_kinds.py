@@ -15,7 +15,6 @@ import inspect
 import json
 import typing
 from collections.abc import Callable
-from importlib.resources import files
 from typing import Any
 
 import attrs
@@ -23,14 +22,14 @@ import pytest
 from hypothesis import Phase, find, settings
 
 import nato_rok
-from nato_rok import _display, _integrity, _schemas, strategies
+from nato_rok import _display, _integrity, _resources, _schemas, strategies
 from nato_rok._reprs import Look, Shown
 from nato_rok.dataset import Dataset, Kind, Record, collections, kinds
 from nato_rok.export import tables
 from nato_rok.export.html import html_page
 from nato_rok.model import Span
 
-_SCHEMA_1_KEYS = set(json.loads((files("nato_rok") / "data" / "nato-rok-1.0.0.json").read_text()))
+_SCHEMA_1_KEYS = set(json.loads(_resources.read_data("nato-rok-1.0.0.json")))
 _ADDED_KEYS = {key for added in _schemas.ADDED.values() for where, key, _ in added if not where}
 
 
