@@ -145,7 +145,7 @@ def tests(session: nox.Session) -> None:
     """Run the tests against the built wheel: in full under coverage (newest), else fast."""
     wheel = _wheel(session)
     full = session.python in FULL_TESTS
-    session.install(str(wheel), *_groups("test", *(("validators", "nlp") if full else ())))
+    session.install(str(wheel), *_groups("test", *(("data", "validators", "nlp") if full else ())))
     _check_import_location(session)
     if not full:  # the fast tier, as pyproject.toml's addopts select it
         session.run("pytest", *ONE_CORE, "-p", "no:cacheprovider", *session.posargs, env=QUICK)
@@ -161,8 +161,9 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=NEWEST)
 def properties(session: nox.Session) -> None:
     """Run the slow property tests once, with the thorough Hypothesis profile."""
-    # The nlp group: a slow test writes every export format, spaCy's too.
-    session.install(str(_wheel(session)), *_groups("test", "nlp"))
+    # A slow test writes every export format (the data and nlp groups' libraries),
+    # another validates data packages (frictionless, of the validators group).
+    session.install(str(_wheel(session)), *_groups("test", "data", "validators", "nlp"))
     # No coverage here: the full tests session reaches 100 % without this
     # tier, so its tests can share both cores, uninstrumented.
     session.run("pytest", "-m", "slow", "-n", "2", "-p", "no:cacheprovider", *session.posargs,
@@ -196,8 +197,8 @@ def docs(session: nox.Session) -> None:
             "Chromium is needed for the browser checks: apt-get install chromium "
             "(scripts/check.sh installs it where it runs as root)"
         )
-    # The nlp group: the pages' examples (the docs tier) score and export with it.
-    session.install(str(_wheel(session)), *_groups("test", "docs", "notebook", "nlp"))
+    # The data and nlp groups: the pages' examples (the docs tier) export and score with them.
+    session.install(str(_wheel(session)), *_groups("test", "docs", "notebook", "data", "nlp"))
     # test_docs_site builds the site once, from scratch and offline, with the
     # README's command (-W --keep-going), and fails with Sphinx's output.
     # No coverage here: the full tests session reaches 100 % without these tiers.
@@ -252,7 +253,7 @@ def _check_source_copy(session: nox.Session) -> None:
     session.log(f"sources/{SOURCE} is byte-identical to {shared}")
 
 
-#: The lowest session's tiers: the fast one and ``nlp``, the oldest Python's tests.
+#: The lowest session's tiers: the fast one, ``data`` and ``nlp``, the oldest Python's tests.
 LOWEST_TIERS = "not slow and not browser and not docs and not validators and not releases"
 
 
@@ -275,14 +276,15 @@ def lowest(session: nox.Session) -> None:
     direct = [pin for pin in _pinned(pins) if pin.split("==")[0] in _direct_names()]
     floors.write_text("\n".join(direct) + "\n", encoding="utf-8")
     session.install("-c", str(floors), f"{_wheel(session)}[{','.join(sorted(USER_EXTRAS))}]")
-    session.install("-c", str(floors), *_groups("test", "nlp"))
+    session.install("-c", str(floors), *_groups("test", "data", "nlp"))
     python = str(Path(session.bin) / "python")
     installed = session.run("uv", "pip", "freeze", "--python", python, silent=True, external=True)
     for pin in direct:
         if pin.lower() not in str(installed).lower():
             session.error(f"{pin} was not installed: a test tool raised the floor")
-    # The fast tier and the nlp one (the spacy and huggingface extras' floors): the
-    # floors matter to the code, not to how many examples or releases run.
+    # The fast tier, the data one (the pandas, arrow, polars and duckdb extras' floors)
+    # and the nlp one (the spacy and huggingface extras'): the floors matter to the
+    # code, not to how many examples or releases run.
     session.run("pytest", *ONE_CORE, "-m", LOWEST_TIERS, "-p", "no:cacheprovider", "-q",
                 *session.posargs, env=QUICK)  # fmt: skip
     session.run("nato-rok")

@@ -17,9 +17,18 @@ MODULES = sorted(
 )
 
 
-#: Every module; the spaCy export's examples run spaCy, so they are in the `nlp` tier.
+#: The tier of a module whose examples need more than the `test` group: the spaCy
+#: export's run spaCy (`nlp`), the table exports' the data stack (`data`).
+TIERS = {
+    "nato_rok.export.spacy": pytest.mark.nlp,
+    **{
+        f"nato_rok.export.{name}": pytest.mark.data
+        for name in ("arrow", "duckdb", "pandas", "polars")
+    },
+}
+#: Every module, in the tier of what its examples need.
 EVERY_MODULE = [
-    pytest.param(name, marks=pytest.mark.nlp) if name == "nato_rok.export.spacy" else name
+    pytest.param(name, marks=[TIERS[name]] if name in TIERS else [])
     for name in ["nato_rok", *MODULES]
 ]
 

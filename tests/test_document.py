@@ -274,6 +274,7 @@ def test_integrity_problems_are_capped_and_counted(document: dict[str, Any]) -> 
     assert "(500 problem(s))" in caught.value.summary
 
 
+@pytest.mark.data  # every export: the table exports' too
 @pytest.mark.parametrize("version", every_release())
 def test_bundled_releases_go_through_the_cli_and_every_export(version: str) -> None:
     """What the fuzzer checks of every accepted document, on the bundled releases."""

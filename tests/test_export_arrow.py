@@ -1,4 +1,9 @@
-"""Arrow tables and Parquet files: real types, provenance metadata, read back by three engines."""
+"""Arrow tables and Parquet files: real types, provenance metadata, read back by three engines.
+
+The `data` tier but for the missing-pyarrow test: pyarrow, polars and DuckDB come
+with the `data` group, imported inside the tests so that the fast tier collects
+this module without them.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,6 @@ import json
 import sys
 from pathlib import Path
 
-import duckdb
-import polars as pl
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 import nato_rok
@@ -19,19 +20,21 @@ from nato_rok.exceptions import MissingExtraError
 from nato_rok.export import tables
 from nato_rok.export._provenance import sha256
 
-TYPES = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "date": pa.date32(),
-    "array": pa.list_(pa.string()),
-}
 
-
+@pytest.mark.data
 @pytest.mark.parametrize("version", nato_rok.versions())
 def test_every_table_keeps_its_types_rows_and_descriptions(version: str) -> None:
     """Each Arrow table has the declared types, the rows of the table, and field descriptions."""
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+        "array": pa.list_(pa.string()),
+    }
     dataset = nato_rok.load(version)
     result = dataset.to_arrow()
     for table in tables.tables(dataset):
@@ -39,13 +42,14 @@ def test_every_table_keeps_its_types_rows_and_descriptions(version: str) -> None
         assert [f.name for f in table.fields] == got.schema.names
         for field in table.fields:
             arrow_field = got.schema.field(field.name)
-            assert TYPES[field.type] == arrow_field.type
+            assert types[field.type] == arrow_field.type
             assert (field.name not in table.primary_key) == arrow_field.nullable
             assert field.description == arrow_field.metadata[b"description"].decode()
         expected = [[list(v) if isinstance(v, tuple) else v for v in row] for row in table.rows]
         assert expected == [list(row.values()) for row in got.to_pylist()]
 
 
+@pytest.mark.data
 def test_the_schema_metadata_says_where_the_data_comes_from() -> None:
     """Release, schema version, the manifest's SHA-256, licence, source, keys."""
     manifest = json.loads(
@@ -68,8 +72,13 @@ def test_the_schema_metadata_says_where_the_data_comes_from() -> None:
     )
 
 
+@pytest.mark.data
 def test_parquet_files_are_read_back_by_pyarrow_duckdb_and_polars(tmp_path: Path) -> None:
     """The export writes one Parquet file per table that other engines read as they are."""
+    import duckdb
+    import polars as pl
+    import pyarrow.parquet as pq
+
     dataset = nato_rok.load()
     out = tmp_path / "parquet"
     assert 0 == cli.main(["export", "--format", "parquet", "--out", str(out)])

@@ -1,12 +1,16 @@
-"""The DuckDB database: every table, its keys enforced, comments, and the how-to's joins."""
+"""The DuckDB database: every table, its keys enforced, comments, and the how-to's joins.
+
+The `data` tier: DuckDB comes with the `data` group, imported inside the tests
+so that the fast tier collects this module without it.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-import duckdb
 import pytest
 
 import nato_rok
@@ -14,10 +18,17 @@ from nato_rok import Event, cli
 from nato_rok.exceptions import DatasetError, ExportTargetError, MissingExtraError
 from nato_rok.export import duckdb as export, tables
 
+if TYPE_CHECKING:
+    import duckdb
+
+pytestmark = pytest.mark.data
+
 
 @pytest.fixture
 def database(tmp_path: Path) -> duckdb.DuckDBPyConnection:
     """Return a read-only connection to the newest release exported by the CLI."""
+    import duckdb
+
     path = tmp_path / "nato-rok.duckdb"
     assert 0 == cli.main(["export", "--format", "duckdb", "--out", str(path)])
     return duckdb.connect(str(path), read_only=True)
@@ -56,6 +67,8 @@ def test_keys_and_comments_are_declared(database: duckdb.DuckDBPyConnection) -> 
 
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     """A quotation by nobody is refused by the database itself."""
+    import duckdb
+
     database = export.connect(nato_rok.load())
     with pytest.raises(duckdb.ConstraintException):
         database.execute("INSERT INTO quotes VALUES ('q-x', 'nobody', 'partial', 'x', 0, 1, 0, 1)")
@@ -131,6 +144,8 @@ def test_an_interrupted_export_leaves_no_file(
 
 def test_write_returns_the_path(tmp_path: Path) -> None:
     """The Python API writes the same database as the CLI."""
+    import duckdb
+
     path = export.write(nato_rok.load("1.0.0"), tmp_path / "old.duckdb")
     rows = duckdb.connect(str(path), read_only=True).sql("SELECT count(*) FROM events").fetchall()
     assert [(0,)] == rows
@@ -159,6 +174,8 @@ def test_connect_never_writes_into_something_that_exists(tmp_path: Path, what: s
 
 def test_a_stale_log_beside_the_file_is_not_replayed(tmp_path: Path) -> None:
     """Re-exporting over x.duckdb beside another database's x.duckdb.wal: the new one opens."""
+    import duckdb
+
     stale = tmp_path / "other.duckdb"
     other = duckdb.connect(str(stale))
     other.execute("PRAGMA disable_checkpoint_on_shutdown")

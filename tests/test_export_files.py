@@ -491,7 +491,9 @@ def test_a_mount_point_receives_a_folder_export(tmp_path: Path) -> None:
     assert ["mounted"] == [path.name for path in tmp_path.iterdir()]
 
 
-@pytest.mark.parametrize("kind", ["file", "folder", "existing folder", "duckdb"])
+@pytest.mark.parametrize(
+    "kind", ["file", "folder", "existing folder", pytest.param("duckdb", marks=pytest.mark.data)]
+)
 def test_a_name_of_250_characters_works(tmp_path: Path, kind: str) -> None:
     """A legal name near the 255-byte limit: no temporary name may pass the limit."""
     name = "n" * 250
@@ -738,7 +740,7 @@ def test_a_signal_during_a_folder_export_leaves_no_staging_folder(
     [
         (signal.SIGHUP, "html", "write"),
         pytest.param(signal.SIGTERM, "html", "write", marks=pytest.mark.slow),
-        (signal.SIGTERM, "duckdb", "fill"),
+        pytest.param(signal.SIGTERM, "duckdb", "fill", marks=pytest.mark.data),
         pytest.param(signal.SIGHUP, "duckdb", "fill", marks=pytest.mark.slow),
         pytest.param(signal.SIGTERM, "duckdb", "query", marks=pytest.mark.slow),
     ],
@@ -772,7 +774,6 @@ def test_a_signal_during_a_huggingface_export_leaves_no_staging_folder(
     tmp_path: Path, number: int
 ) -> None:
     """data/ staged half-way, into a new folder and an old one: the old files kept, nothing else."""
-    pytest.importorskip("pyarrow")
     assert 0 == cli.main(["export", "--format", "huggingface", "--out", str(tmp_path / "old")])
     before = _all(tmp_path)
     for out in ("new", "old"):

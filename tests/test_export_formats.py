@@ -19,11 +19,11 @@ from nato_rok.export.jsonld import jsonld
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = [f.name for f in FORMATS]
-#: Every format as a parameter; one that needs the `nlp` group (spaCy) is in the `nlp` tier.
-EVERY_FORMAT = [
-    pytest.param(f, marks=pytest.mark.nlp) if {"spacy", "datasets"} & set(f.requires) else f
-    for f in FORMATS
-]
+#: The tier of a format that needs more than the `test` group: the `nlp` group's spaCy,
+#: or the `data` group's pyarrow and DuckDB.
+TIERS = {"spacy": pytest.mark.nlp, "pyarrow": pytest.mark.data, "duckdb": pytest.mark.data}
+#: Every format as a parameter, in the tier of what it requires.
+EVERY_FORMAT = [pytest.param(f, marks=[TIERS[m] for m in f.requires]) for f in FORMATS]
 
 
 def _docs_rows() -> dict[str, list[str]]:

@@ -1,7 +1,8 @@
 """The Hugging Face folder: opened offline by `datasets`, its card read by `huggingface_hub`.
 
-The tests that need those two are the `nlp` tier: they import them inside, so
-that the fast tier collects this module without the `nlp` group.
+The tests that need those two are the `nlp` tier, and the one that needs only
+pyarrow the `data` tier: they import them inside, so that the fast tier
+collects this module without those groups.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from importlib.resources import files
 from pathlib import Path
 
 import attrs
-import pyarrow.parquet as pq
 import pytest
 
 import nato_rok
@@ -52,6 +52,7 @@ def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_load_dataset_opens_each_table_with_the_parquet_types(folder: Path) -> None:
     """load_dataset(folder, table): the rows of the table, the Parquet export's column types."""
     import datasets
+    import pyarrow.parquet as pq
 
     dataset = nato_rok.load()
     assert [t.name for t in tables.TABLES] == datasets.get_dataset_config_names(str(folder))
@@ -66,6 +67,7 @@ def test_load_dataset_opens_each_table_with_the_parquet_types(folder: Path) -> N
     assert "042" in events["cameo_code"]  # a code, not the number 42
 
 
+@pytest.mark.data
 def test_the_parquet_files_are_the_parquet_exports(folder: Path, tmp_path: Path) -> None:
     """The Hub's layout: README.md at the top, data/ holding `--format parquet`'s files."""
     assert 0 == cli.main(["export", "--format", "parquet", "--out", str(tmp_path / "pq")])

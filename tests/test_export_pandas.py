@@ -1,10 +1,12 @@
-"""pandas DataFrames with proper dtypes, and a clear error without pandas."""
+"""pandas DataFrames with proper dtypes, and a clear error without pandas.
+
+The `data` tier but for the missing-pandas test (pandas is imported inside the tests).
+"""
 
 from __future__ import annotations
 
 import sys
 
-import pandas as pd
 import pytest
 
 import nato_rok
@@ -13,6 +15,7 @@ from nato_rok.export import tables
 from nato_rok.export.pandas import Frames
 
 
+@pytest.mark.data
 def test_one_frame_per_table_with_its_rows() -> None:
     """to_pandas() gives every table, each with one row per table row (and speakers' names)."""
     dataset = nato_rok.load()
@@ -26,6 +29,7 @@ def test_one_frame_per_table_with_its_rows() -> None:
         assert len(table.rows) == len(frames[table.name])
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("version", nato_rok.versions())
 def test_speakers_are_named_beside_their_ids(version: str) -> None:
     """Every quotation (and statement) frame row names the participant its speaker_id names."""
@@ -36,6 +40,7 @@ def test_speakers_are_named_beside_their_ids(version: str) -> None:
         assert [(i, dataset.participant(i).name) for i, _ in got] == got
 
 
+@pytest.mark.data
 def test_the_frames_are_a_read_only_mapping_with_displays() -> None:
     """A Mapping that refuses assignment; short repr, IPython text and HTML with shapes."""
     frames = nato_rok.load("1.0.0").to_pandas()
@@ -59,9 +64,12 @@ def test_the_frames_are_a_read_only_mapping_with_displays() -> None:
     assert "<script" not in page
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("version", nato_rok.versions())
 def test_one_rule_for_missing_values_and_fixed_dtypes(version: str) -> None:
     """Scalars miss as pd.NA (dates as NaT); list cells are always lists; dtypes are explicit."""
+    import pandas as pd
+
     for name, frame in nato_rok.load(version).to_pandas().items():
         for column in frame.columns:
             values = frame[column]
@@ -77,8 +85,11 @@ def test_one_rule_for_missing_values_and_fixed_dtypes(version: str) -> None:
                 assert all(v is pd.NA or not pd.isna(v) for v in values), (name, column)
 
 
+@pytest.mark.data
 def test_dtypes_are_proper() -> None:
     """Nullable strings, integers, floats and booleans; dates as datetimes; lists kept."""
+    import pandas as pd
+
     frames = nato_rok.load("1.1.0").to_pandas()  # 1.1.0 has a null Goldstein weight
     quotes, events, visit = frames["quotes"], frames["events"], frames["visit"]
     assert "string" == str(quotes["text"].dtype)

@@ -1,11 +1,13 @@
-"""polars DataFrames with real types, built without pyarrow, and a clear error without polars."""
+"""polars DataFrames with real types, built without pyarrow, and a clear error without polars.
+
+The `data` tier but for the missing-polars test (polars is imported inside the tests).
+"""
 
 from __future__ import annotations
 
 import datetime
 import sys
 
-import polars as pl
 import pytest
 
 import nato_rok
@@ -13,6 +15,7 @@ from nato_rok.exceptions import MissingExtraError
 from nato_rok.export import tables
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("version", nato_rok.versions())
 def test_one_frame_per_table_with_its_rows(version: str) -> None:
     """to_polars() gives every table, its columns and its rows, arrays as lists."""
@@ -27,8 +30,11 @@ def test_one_frame_per_table_with_its_rows(version: str) -> None:
         assert expected == frame.rows()
 
 
+@pytest.mark.data
 def test_dtypes_are_real() -> None:
     """Strings, Int64, Float64, Boolean, Date and List(String), with nulls."""
+    import polars as pl
+
     frames = nato_rok.load().to_polars()
     events = frames["events"]
     assert pl.String == events.schema["id"]

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import frictionless
 import pytest
 from hypothesis import given, strategies as st
 
@@ -121,8 +120,11 @@ def _participants(folder: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+@pytest.mark.validators
 def test_excel_safe_csv_neutralises_formulas_and_stays_valid(tmp_path: Path) -> None:
     """With the option, hostile cells carry a quote; the package still validates."""
+    import frictionless
+
     dataset = _hostile_names()
     datapackage.write(dataset, tmp_path / "plain")
     datapackage.write(dataset, tmp_path / "safe", excel_safe_cells=True)

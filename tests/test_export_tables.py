@@ -1,4 +1,8 @@
-"""Tables, CSV and the Data Package: complete, linked, valid under frictionless."""
+"""Tables, CSV and the Data Package: complete, linked, valid under frictionless.
+
+frictionless comes with the `validators` group and the data stack with the
+`data` group, imported inside the tests of those tiers.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ import json
 from pathlib import Path
 
 import attrs
-import frictionless
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
@@ -26,17 +29,23 @@ def _rows(dataset: Dataset, name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(datapackage.to_csv(table))))
 
 
+@pytest.mark.validators
 @pytest.mark.parametrize("version", every_release())
 def test_the_data_package_of_each_release_is_valid(version: str, tmp_path: Path) -> None:
     """Frictionless finds no error: types, primary keys and foreign keys all hold."""
+    import frictionless
+
     datapackage.write(nato_rok.load(version), tmp_path)
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert [] == [error.message for task in report.tasks for error in task.errors]
     assert report.valid
 
 
+@pytest.mark.validators
 def test_broken_links_are_caught_by_the_declared_foreign_keys(tmp_path: Path) -> None:
     """The descriptor's foreign keys are real: a dangling affiliation fails validation."""
+    import frictionless
+
     datapackage.write(nato_rok.load(), tmp_path)
     path = tmp_path / "participants.csv"
     path.write_text(
@@ -100,6 +109,8 @@ def test_descriptor_declares_keys_licence_and_source() -> None:
 def test_exports_are_deterministic_and_valid_for_any_dataset(dataset: Dataset) -> None:
     """Same dataset, same bytes; and any valid dataset gives a valid package."""
     import tempfile
+
+    import frictionless
 
     with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
         one = datapackage.write(dataset, Path(first))
@@ -227,6 +238,7 @@ def _at_the_bounds(first: datetime.date, last: datetime.date, days: int) -> Data
     return nato_rok.loads(nato_rok.dumps(changed))  # the loader accepts it
 
 
+@pytest.mark.data
 @settings(max_examples=15, deadline=None)
 @given(
     st.lists(st.dates(), min_size=2, max_size=2).map(sorted),
