@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 import nato_rok
+from tests import browser
 
 # Never timed: performance lives in benchmarks/, not in test deadlines.
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -53,3 +55,11 @@ def every_release() -> list[Any]:
     """
     *older, newest = nato_rok.versions()
     return [*(pytest.param(version, marks=pytest.mark.releases) for version in older), newest]
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[browser.Browsers]:
+    """Return the test session's headless Chromium, light and dark (the `browser` tier)."""
+    browsers = browser.Browsers(tmp_path_factory.mktemp("chromium"))
+    yield browsers
+    browsers.close()

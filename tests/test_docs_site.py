@@ -285,7 +285,7 @@ addEventListener("load", () => {
 @pytest.mark.parametrize("width", [1280, 500])  # headless Chromium is at least 500 wide
 @pytest.mark.parametrize("name", ["index.html", "api.html", "article.html"])
 def test_pages_render_in_chromium_with_working_links(
-    site: Path, tmp_path: Path, name: str, width: int
+    site: Path, chromium: browser.Browsers, name: str, width: int
 ) -> None:
     """Chromium renders the page styled, and every link it sees leads somewhere real."""
     page = site / name
@@ -294,7 +294,7 @@ def test_pages_render_in_chromium_with_working_links(
         page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
     )
     try:
-        found = browser.report(probe, width, 900, tmp_path / "profile")
+        found = chromium.report(probe, width, 900)
     finally:
         probe.unlink()
     assert found["styled"] is True
@@ -381,7 +381,7 @@ addEventListener("load", () => {
 @pytest.mark.parametrize("width", [1280, 500])
 @pytest.mark.parametrize("name", ["tour.html", "article.html", "tutorial.html", "datasheet.html"])
 def test_nothing_is_clipped_and_everything_reads_in_light_and_dark(
-    site: Path, tmp_path: Path, name: str, width: int, dark: bool
+    site: Path, chromium: browser.Browsers, tmp_path: Path, name: str, width: int, dark: bool
 ) -> None:
     """No code, picture, table or card is cut off or scrolls unseen; cards and article read.
 
@@ -395,7 +395,7 @@ def test_nothing_is_clipped_and_everything_reads_in_light_and_dark(
         encoding="utf-8",
     )
     try:
-        found = browser.report(probe, width, 900, tmp_path / "profile", dark=dark)
+        found = chromium.report(probe, width, 900, dark=dark)
     finally:
         probe.unlink()
     try:

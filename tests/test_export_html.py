@@ -64,14 +64,14 @@ def test_every_record_is_listed_with_links_to_its_spans() -> None:
     [(1280, 900, True), (500, 900, False)],  # headless Chromium is at least 500 wide
 )
 def test_highlights_render_visibly_on_desktop_and_phone(
-    tmp_path: Path, width: int, height: int, side_by_side: bool
+    tmp_path: Path, chromium: browser.Browsers, width: int, height: int, side_by_side: bool
 ) -> None:
     """In headless Chromium every highlight has a size and a colour, and no link is broken."""
     page = tmp_path / "article.html"
     page.write_text(
         html_page(nato_rok.load()).replace("</body>", PROBE + "</body>"), encoding="utf-8"
     )
-    report = browser.report(page, width, height, tmp_path / "profile")
+    report = chromium.report(page, width, height)
     assert report["marks"] == report["visible"]
     assert isinstance(report["marks"], int)
     assert report["marks"] > 100

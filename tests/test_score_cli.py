@@ -181,7 +181,9 @@ addEventListener("load", () => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("dark", [False, True])
-def test_html_report_marks_render_visibly_light_and_dark(tmp_path: Path, dark: bool) -> None:
+def test_html_report_marks_render_visibly_light_and_dark(
+    tmp_path: Path, chromium: browser.Browsers, dark: bool
+) -> None:
     """In headless Chromium every hit, miss and false alarm is visibly marked, in either scheme."""
     spans = [
         json.dumps({"start": 193, "end": 214, "label": "anders-fogh-rasmussen"}),
@@ -193,7 +195,7 @@ def test_html_report_marks_render_visibly_light_and_dark(tmp_path: Path, dark: b
     page.write_text(
         page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
     )
-    report = browser.report(page, 1280, 900, tmp_path / "profile", dark=dark)
+    report = chromium.report(page, 1280, 900, dark=dark)
     for kind in ("hit", "miss", "false-alarm"):
         shown, total = str(report[kind]).split("/")
         assert int(total) > 0, kind
