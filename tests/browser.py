@@ -7,7 +7,7 @@ fixture (``tests/conftest.py``) starts once a test session for each colour
 scheme, and reads the report back over the DevTools protocol on a pipe
 (``--remote-debugging-pipe``: commands on the browser's file descriptor 3,
 answers on 4, each a JSON text ended by a NUL). A Chromium started for each
-page cost two to three seconds; a window costs a tenth of that.
+page cost two to three seconds; a window costs a fraction of one.
 """
 
 from __future__ import annotations
