@@ -120,7 +120,7 @@ def _participants(folder: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-@pytest.mark.validators
+@pytest.mark.data
 def test_excel_safe_csv_neutralises_formulas_and_stays_valid(tmp_path: Path) -> None:
     """With the option, hostile cells carry a quote; the package still validates."""
     import frictionless

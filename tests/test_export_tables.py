@@ -1,7 +1,7 @@
 """Tables, CSV and the Data Package: complete, linked, valid under frictionless.
 
-frictionless comes with the `validators` group and the data stack with the
-`data` group, imported inside the tests of those tiers.
+frictionless and the data stack come with the `data` group, imported inside
+the tests of the `data` tier.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _rows(dataset: Dataset, name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(datapackage.to_csv(table))))
 
 
-@pytest.mark.validators
+@pytest.mark.data
 @pytest.mark.parametrize("version", every_release())
 def test_the_data_package_of_each_release_is_valid(version: str, tmp_path: Path) -> None:
     """Frictionless finds no error: types, primary keys and foreign keys all hold."""
@@ -41,7 +41,7 @@ def test_the_data_package_of_each_release_is_valid(version: str, tmp_path: Path)
     assert report.valid
 
 
-@pytest.mark.validators
+@pytest.mark.data
 def test_broken_links_are_caught_by_the_declared_foreign_keys(tmp_path: Path) -> None:
     """The descriptor's foreign keys are real: a dangling affiliation fails validation."""
     import frictionless
